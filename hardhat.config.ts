@@ -1,0 +1,61 @@
+import { createRequire } from "node:module";
+import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import { configVariable, defineConfig } from "hardhat/config";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The compiler is the `solc` npm package run as WASM: compiler downloads are impossible on the
+ * machines this project is built on, and the package version *is* the compiler version, so it is
+ * pinned to exactly SOLC_VERSION in package.json (a mismatch would silently compile with another
+ * compiler). `test/toolchain.ts` asserts the two agree.
+ */
+export const SOLC_VERSION = "0.8.28";
+
+export default defineConfig({
+  plugins: [hardhatToolboxMochaEthers],
+  solidity: {
+    profiles: {
+      default: {
+        version: SOLC_VERSION,
+        path: require.resolve("solc/soljson.js"),
+        settings: {
+          // Many runs: members mint and update far more often than the contract is deployed.
+          optimizer: { enabled: true, runs: 10_000 },
+          evmVersion: "cancun",
+        },
+      },
+      production: {
+        version: SOLC_VERSION,
+        path: require.resolve("solc/soljson.js"),
+        settings: {
+          optimizer: { enabled: true, runs: 10_000 },
+          evmVersion: "cancun",
+        },
+      },
+    },
+  },
+  paths: {
+    tests: { mocha: "test", solidity: "test" },
+  },
+  test: {
+    solidity: {
+      fuzz: { runs: 256 },
+    },
+  },
+  networks: {
+    localhost: {
+      type: "http",
+      chainType: "l1",
+      url: "http://127.0.0.1:8545",
+    },
+    // Any EVM network: the RPC URL and the deployer key come from the keystore
+    // (`npx hardhat keystore set BIODENTAL_RPC_URL`), never from a file.
+    remote: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("BIODENTAL_RPC_URL"),
+      accounts: [configVariable("BIODENTAL_DEPLOYER_KEY")],
+    },
+  },
+});
