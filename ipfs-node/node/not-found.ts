@@ -1,0 +1,23 @@
+import { HttpError } from "../http/http-error.ts";
+
+const NOT_FOUND_NAMES = new Set([
+  "NotFoundError",
+  "BlockNotFoundWhileOfflineError",
+  "LoadBlockFailedError",
+  "InvalidConfigurationError", // Helia's answer when no block broker could fetch a missing block.
+]);
+
+/**
+ * Turns Helia's various "block is not here" errors into one 404 with Kubo's offline wording;
+ * anything else is passed through untouched.
+ *
+ * @example
+ * catch (error) { throw asNotFound(error, cid) }
+ */
+export function asNotFound(error: unknown, what: string): unknown {
+  if (error instanceof HttpError) return error;
+  if (error instanceof Error && NOT_FOUND_NAMES.has(error.name)) {
+    return new HttpError(404, `block was not found locally (offline): ipld: could not find ${what}`, { cause: error });
+  }
+  return error;
+}
