@@ -25,7 +25,7 @@ export async function wrapDataKey({ dataKey, recipientPublicKey, binding }: Wrap
   if (dataKey.length !== DATA_KEY_LENGTH) throw new InvalidDataKeyError(dataKey.length);
   assertPublicKey(recipientPublicKey);
   const aad = encodeBinding(binding);
-  let sealed: { ciphertext: ArrayBuffer; enc: ArrayBuffer };
+  let sealed: Awaited<ReturnType<typeof hpkeSuite.seal>>;
   try {
     const publicKey = await hpkeSuite.kem.importKey("raw", toArrayBuffer(recipientPublicKey), true);
     sealed = await hpkeSuite.seal({ recipientPublicKey: publicKey, info: RECORD_KEY_INFO }, dataKey, aad);
@@ -33,7 +33,7 @@ export async function wrapDataKey({ dataKey, recipientPublicKey, binding }: Wrap
     // X25519 rejects low-order points (shared secret all zero): such a key can never be a member's.
     throw new InvalidPublicKeyError("HPKE could not encapsulate to it (low-order or malformed point)", { cause });
   }
-  const { ciphertext, enc } = sealed;
+  const { ct: ciphertext, enc } = sealed;
   const wrapped = new Uint8Array(WRAPPED_KEY_LENGTH);
   wrapped.set(new Uint8Array(enc), 0);
   wrapped.set(new Uint8Array(ciphertext), X25519_KEY_LENGTH);
