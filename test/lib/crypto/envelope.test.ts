@@ -13,7 +13,7 @@ import { generateEncryptionKey } from "#lib/crypto/keys/generateEncryptionKey.ts
 import { DEFAULT_SEGMENT_SIZE, TAG_LENGTH } from "#lib/crypto/stream/segments.ts";
 import { streamOf } from "#lib/crypto/stream/byteReader.ts";
 import type { RecordBinding } from "#lib/crypto/binding.ts";
-import { binding, chunked, collect, equalBytes, randomBytes, rejection } from "./helpers.ts";
+import { binding, chunked, collect, equalBytes, forEachChunk, randomBytes, rejection } from "./helpers.ts";
 
 const owner = generateEncryptionKey();
 const grantee = generateEncryptionKey();
@@ -332,11 +332,11 @@ describe("envelope", function () {
       const { plaintext } = await decryptEnvelope({ ciphertext, binding: binding(), privateKey: owner.privateKey });
       const outHash = createHash("sha256");
       let received = 0;
-      for await (const chunk of plaintext) {
+      await forEachChunk(plaintext, (chunk) => {
         outHash.update(chunk);
         received += chunk.length;
         peak = Math.max(peak, process.memoryUsage().rss);
-      }
+      });
       expect(received).to.equal(total);
       expect(outHash.digest("hex")).to.equal(inHash.digest("hex"));
       const growthMiB = (peak - before) / 1024 / 1024;

@@ -41,13 +41,23 @@ export function chunked(bytes: Uint8Array, sizes: number[] = [bytes.length || 1]
   });
 }
 
+/** Calls `onChunk` for every chunk (the DOM typings lack ReadableStream's async iterator). */
+export async function forEachChunk(stream: ReadableStream<Uint8Array>, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    onChunk(value);
+  }
+}
+
 export async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let length = 0;
-  for await (const chunk of stream) {
+  await forEachChunk(stream, (chunk) => {
     chunks.push(chunk);
     length += chunk.length;
-  }
+  });
   const out = new Uint8Array(length);
   let offset = 0;
   for (const chunk of chunks) {
