@@ -80,11 +80,13 @@ export const handleAdd: ApiHandler = async (context, req, res, params, signal) =
   const progress = options.progress ? startProgressStream(res) : undefined;
   const results: ImportResult[] = [];
   try {
-    const blockstore = options.onlyHash ? hashOnlyBlockstore : context.core.helia.blockstore;
+    const blockstore = options.onlyHash ? hashOnlyBlockstore : context.core.blockstore;
     for await (const entry of importer(parts, blockstore, {
       ...kuboImporterOptions(options),
+      // it-parallel-batch gathers a whole batch before starting it, and busboy cannot produce the
+      // next part before this one is read: any batch size above 1 would wait forever.
+      fileImportConcurrency: 1,
       onProgress: progress?.onProgress,
-      signal,
     })) {
       results.push(entry);
     }
@@ -92,7 +94,7 @@ export const handleAdd: ApiHandler = async (context, req, res, params, signal) =
     if (results.length === 0) throw new HttpError(400, "file argument 'path' is required");
     if (options.pin && !options.onlyHash) {
       for (const entry of results) {
-        if (!entry.path.includes("/")) await pinRecursive(context.core, entry.cid, signal);
+        if (!(entry.path ?? "").includes("/")) await pinRecursive(context.core, entry.cid, { knownComplete: true });
       }
     } else if (!options.onlyHash) {
       await context.core.flush();
@@ -170,7 +172,7 @@ function selectOutput(results: ImportResult[], options: AddOptions): ImportResul
 function toKuboLine(entry: ImportResult): { Name: string; Hash: string; Size: string } {
   const hash = entry.cid.toString();
   // Kubo names an unnamed upload after its own CID, and reports the cumulative DAG size as text.
-  return { Name: entry.path === "" ? hash : entry.path, Hash: hash, Size: String(entry.size) };
+  return { Name: entry.path || hash, Hash: hash, Size: String(entry.size) };
 }
 
 /** `{"Name","Bytes"}` lines while importing, as Kubo does with `progress=true`. */

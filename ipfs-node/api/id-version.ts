@@ -1,12 +1,10 @@
-import { createRequire } from "node:module";
 import { HttpError } from "../http/http-error.ts";
-import { sendJson, type ApiHandler } from "./api-context.ts";
-
-const require = createRequire(import.meta.url);
-const HELIA_VERSION: string = (require("helia/package.json") as { version: string }).version;
+import { sendJson, type ApiContext, type ApiHandler } from "./api-context.ts";
 
 /** Identifies the implementation honestly: clients only parse the fields, not the values. */
-export const AGENT_VERSION = `biodental-ipfs-node/0.1.0 helia/${HELIA_VERSION}`;
+function agentVersion(context: ApiContext): string {
+  return `biodental-ipfs-node/0.1.0 ${context.core.helia.info.name}/${context.core.helia.info.version}`;
+}
 
 /** POST /api/v0/id: Kubo's shape; the node is offline so it lists no addresses or protocols. */
 export const handleId: ApiHandler = async (context, _req, res, params) => {
@@ -18,19 +16,19 @@ export const handleId: ApiHandler = async (context, _req, res, params) => {
     ID: context.core.identity.id,
     PublicKey: context.core.identity.publicKey,
     Addresses: [],
-    AgentVersion: AGENT_VERSION,
+    AgentVersion: agentVersion(context),
     Protocols: [],
   });
 };
 
 /** POST /api/v0/version. */
-export const handleVersion: ApiHandler = async (_context, _req, res) => {
+export const handleVersion: ApiHandler = async (context, _req, res) => {
   sendJson(res, {
-    Version: HELIA_VERSION,
+    Version: context.core.helia.info.version,
     Commit: "",
     Repo: "helia-fs",
     System: `${process.arch}/${process.platform}`,
     Golang: "",
-    Implementation: AGENT_VERSION,
+    Implementation: agentVersion(context),
   });
 };

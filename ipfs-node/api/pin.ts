@@ -1,7 +1,8 @@
 import type { CID } from "multiformats/cid";
 import { HttpError } from "../http/http-error.ts";
 import { parseCidPath, readBoolean } from "../http/query.ts";
-import { getPin, listPins, pinRecursive, unpin, type PinEntry } from "../node/pins.ts";
+import { getPin, listPins, pinRecursive, unpin } from "../node/pins.ts";
+import type { StoredPin } from "../store/pin-store.ts";
 import { sendJson, type ApiHandler } from "./api-context.ts";
 
 function readCidArgs(params: URLSearchParams, required: boolean): CID[] {
@@ -24,14 +25,14 @@ function refuseDirectPins(params: URLSearchParams): void {
 export const handlePinAdd: ApiHandler = async (context, _req, res, params, signal) => {
   refuseDirectPins(params);
   const cids = readCidArgs(params, true);
-  for (const cid of cids) await pinRecursive(context.core, cid, signal);
+  for (const cid of cids) await pinRecursive(context.core, cid, { signal });
   sendJson(res, { Pins: cids.map(String) });
 };
 
 /** POST /api/v0/pin/rm?arg=<cid>: `{"Pins":["<cid>"]}`. */
-export const handlePinRm: ApiHandler = async (context, _req, res, params, signal) => {
+export const handlePinRm: ApiHandler = async (context, _req, res, params) => {
   const cids = readCidArgs(params, true);
-  for (const cid of cids) await unpin(context.core, cid, signal);
+  for (const cid of cids) await unpin(context.core, cid);
   sendJson(res, { Pins: cids.map(String) });
 };
 
@@ -40,18 +41,18 @@ export const handlePinRm: ApiHandler = async (context, _req, res, params, signal
  * `{"Cid","Type"}` line per pin when streaming. Only recursive pins exist here, so asking for
  * `type=direct` or `type=indirect` lists nothing.
  */
-export const handlePinLs: ApiHandler = async (context, _req, res, params, signal) => {
+export const handlePinLs: ApiHandler = async (context, _req, res, params) => {
   const type = params.get("type") ?? "all";
   if (!["all", "recursive", "direct", "indirect"].includes(type)) {
     throw new HttpError(400, `invalid type '${type}', must be one of {direct, indirect, recursive, all}`);
   }
   const cids = readCidArgs(params, false);
-  const pins: PinEntry[] = [];
+  const pins: StoredPin[] = [];
   if (type === "all" || type === "recursive") {
     if (cids.length > 0) {
       for (const cid of cids) pins.push(await getPin(context.core, cid));
     } else {
-      for await (const pin of listPins(context.core, signal)) pins.push(pin);
+      for await (const pin of listPins(context.core)) pins.push(pin);
     }
   }
   if (readBoolean(params, "stream", false)) {

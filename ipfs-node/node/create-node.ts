@@ -2,14 +2,17 @@ import path from "node:path";
 import { createHeliaLight, type Helia } from "helia";
 import { DurableFsBlockstore } from "../store/durable-fs-blockstore.ts";
 import { DurableFsDatastore } from "../store/durable-fs-datastore.ts";
+import { PinStore } from "../store/pin-store.ts";
 import { loadPeerIdentity, type PeerIdentity } from "./peer-identity.ts";
 
 export type IpfsNodeCore = {
   helia: Helia;
   blockstore: DurableFsBlockstore;
   datastore: DurableFsDatastore;
+  /** Recursive pins (durable, one fsynced file each); Helia's pinner is not used, see PinStore. */
+  pins: PinStore;
   identity: PeerIdentity;
-  /** Durability barrier: blocks first, then pins, so a pin never outlives its blocks on disk. */
+  /** Durability barrier for everything written so far. */
   flush(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -26,6 +29,8 @@ export async function createNodeCore(dataDir: string): Promise<IpfsNodeCore> {
   const datastore = new DurableFsDatastore(path.join(dataDir, "datastore"));
   await blockstore.open();
   await datastore.open();
+  const pins = new PinStore(dataDir);
+  await pins.open();
   const identity = await loadPeerIdentity(dataDir);
   const helia = createHeliaLight({ blockstore, datastore });
   await helia.start();
@@ -33,6 +38,7 @@ export async function createNodeCore(dataDir: string): Promise<IpfsNodeCore> {
     helia,
     blockstore,
     datastore,
+    pins,
     identity,
     async flush() {
       await blockstore.flush();

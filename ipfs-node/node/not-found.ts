@@ -1,14 +1,9 @@
 import { HttpError } from "../http/http-error.ts";
 
-const NOT_FOUND_NAMES = new Set([
-  "NotFoundError",
-  "BlockNotFoundWhileOfflineError",
-  "LoadBlockFailedError",
-  "InvalidConfigurationError", // Helia's answer when no block broker could fetch a missing block.
-]);
+const NOT_FOUND_NAMES = new Set(["NotFoundError", "BlockNotFoundWhileOfflineError", "LoadBlockFailedError"]);
 
 /**
- * Turns Helia's various "block is not here" errors into one 404 with Kubo's offline wording;
+ * Turns the stores' "block is not here" errors into one 404 with Kubo's offline wording;
  * anything else is passed through untouched.
  *
  * @example

@@ -27,7 +27,9 @@ export async function openFile(core: IpfsNodeCore, cid: CID, subPath: string | u
   const target = subPath === undefined ? cid : `${cid}/${subPath}`;
   let entry;
   try {
-    entry = await exporter(target, core.helia.blockstore, { offline: true, signal });
+    // Straight to the disk store: Helia's wrapper adds an existence check and a GC lock per block,
+    // and there is nothing it could fetch for us offline anyway.
+    entry = await exporter(target, core.blockstore, { offline: true, signal });
   } catch (error) {
     if (error instanceof Error && error.name === "NotFoundError" && subPath !== undefined && !/block/i.test(error.message)) {
       throw new HttpError(404, `no link named "${subPath}" under ${cid}`, { cause: error });

@@ -35,6 +35,8 @@ export class DurableFsBlockstore extends FsBlockstore {
     val: Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
     options?: AbortOptions,
   ): Promise<CID> {
+    // Content addressing: an existing file already holds these exact bytes (deduplicated chunks).
+    if (await this.has(key, options)) return key;
     const cid = await super.put(key, val, options);
     this.#pending.add(this.#fileOf(key));
     return cid;
