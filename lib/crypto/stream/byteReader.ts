@@ -5,6 +5,8 @@
 export type ByteReader = {
   /** Up to `length` bytes; fewer only when the stream ended. */
   read(length: number): Promise<Uint8Array>;
+  /** The next chunk as it arrived (a view, no copy), at most `maxLength` bytes; undefined at the end. */
+  readChunk(maxLength: number): Promise<Uint8Array | undefined>;
   /** Discards up to `length` bytes; resolves how many were discarded. */
   skip(length: number): Promise<number>;
   /** Everything not yet read, as a stream. Use the reader no further after calling it. */
@@ -48,6 +50,15 @@ export function createByteReader(stream: ReadableStream<Uint8Array>): ByteReader
         if (take < chunk.length) pending = chunk.subarray(take);
       }
       return out;
+    },
+    async readChunk(maxLength) {
+      const chunk = await next();
+      if (!chunk) return undefined;
+      if (chunk.length > maxLength) {
+        pending = chunk.subarray(maxLength);
+        return chunk.subarray(0, maxLength);
+      }
+      return chunk;
     },
     async skip(length) {
       let skipped = 0;

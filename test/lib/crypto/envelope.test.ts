@@ -13,6 +13,9 @@ import { generateEncryptionKey } from "#lib/crypto/keys/generateEncryptionKey.ts
 import { DEFAULT_SEGMENT_SIZE, TAG_LENGTH } from "#lib/crypto/stream/segments.ts";
 import { streamOf } from "#lib/crypto/stream/byteReader.ts";
 import type { RecordBinding } from "#lib/crypto/binding.ts";
+import { encodeRecordPayload } from "#lib/record/encodeRecordPayload.ts";
+import { exampleRecord } from "#lib/record/exampleRecord.ts";
+import { openRecordPayload } from "#lib/record/openRecordPayload.ts";
 import { binding, chunked, collect, equalBytes, forEachChunk, randomBytes, rejection } from "./helpers.ts";
 
 const owner = generateEncryptionKey();
@@ -307,8 +310,8 @@ describe("envelope", function () {
     });
   });
 
-  describe("when streaming 300 MiB", function () {
-    it("round-trips with bounded memory", async function () {
+  describe("when streaming a 300 MiB attachment", function () {
+    it("round-trips record + attachment through the envelope with bounded memory", async function () {
       const total = 300 * 1024 * 1024;
       const chunkSize = 1024 * 1024 + 17; // not segment-aligned, so both assembly paths run
       const block = randomBytes(chunkSize);
@@ -328,11 +331,20 @@ describe("envelope", function () {
       globalThis.gc?.();
       const before = process.memoryUsage().rss;
       let peak = before;
-      const { ciphertext } = await encryptEnvelope({ plaintext: source, plaintextLength: total, binding: binding(), ownerPublicKey: owner.publicKey });
+      const payload = encodeRecordPayload({
+        record: exampleRecord(),
+        attachments: [
+          { name: "notes.txt", mediaType: "text/plain", data: new TextEncoder().encode("before the scan") },
+          { name: "scan.stl", mediaType: "model/stl", data: source, size: total },
+        ],
+      });
+      const { ciphertext } = await encryptEnvelope({ plaintext: payload.stream, plaintextLength: payload.length, binding: binding(), ownerPublicKey: owner.publicKey });
       const { plaintext } = await decryptEnvelope({ ciphertext, binding: binding(), privateKey: owner.privateKey });
+      const { record, readAttachment } = await openRecordPayload(plaintext);
+      expect(record.attachments.map((a) => [a.name, a.size])).to.deep.equal([["notes.txt", 15], ["scan.stl", total]]);
       const outHash = createHash("sha256");
       let received = 0;
-      await forEachChunk(plaintext, (chunk) => {
+      await forEachChunk(readAttachment("scan.stl"), (chunk) => {
         outHash.update(chunk);
         received += chunk.length;
         peak = Math.max(peak, process.memoryUsage().rss);

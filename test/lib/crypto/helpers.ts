@@ -19,7 +19,7 @@ export function binding(overrides: Partial<RecordBinding> = {}): RecordBinding {
   };
 }
 
-export function randomBytes(length: number): Uint8Array {
+export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(length);
   for (let offset = 0; offset < length; offset += 65536) {
     globalThis.crypto.getRandomValues(out.subarray(offset, Math.min(length, offset + 65536)));
