@@ -86,12 +86,12 @@ export function createPinningServiceClient(parameters: CreatePinningServiceClien
   };
 
   return {
-    addPin(cid, options = {}) {
+    async addPin(cid, options = {}) {
       const canonical = parseCid(cid).toString();
       return request<PinStatus>("POST", "/pins", { cid: canonical, ...(options.name ? { name: options.name } : {}) }, options.signal);
     },
     listPins,
-    getPin(requestid, options = {}) {
+    async getPin(requestid, options = {}) {
       return request<PinStatus>("GET", `/pins/${encodeURIComponent(requestid)}`, undefined, options.signal);
     },
     async removePin(cid, options = {}) {
