@@ -13,13 +13,35 @@ export const LOCAL_STACK = {
   appUrl: "http://127.0.0.1:5173",
 } as const;
 
-/** Hardhat's default accounts in the roles the local stack gives them (indices into `eth_accounts`). */
-export const LOCAL_ACCOUNT_ROLES = {
-  organizer: 0,
-  members: [1, 2, 3],
-  practitioner: 4,
-  booth: 9,
-} as const;
+export type LocalAccountRole = "organizer" | "member" | "practitioner" | "booth";
 
-/** The demo booth `npm start` registers for `LOCAL_ACCOUNT_ROLES.booth`. */
+export type LocalDemoAccount = {
+  /** Index into the Hardhat node's `eth_accounts` (its default mnemonic). */
+  index: number;
+  role: LocalAccountRole;
+  /** Who plays the account in the demo (the Oral Harmony Festival's cast). */
+  name: string;
+};
+
+/** The demo booth `npm start` registers for the booth account. */
 export const DEMO_BOOTH_NAME = "Smilencer Booth · Oral Harmony Festival";
+
+/**
+ * The Hardhat accounts the local stack and `npm run seed` give roles to. Accounts not listed
+ * are free for experiments.
+ */
+export const LOCAL_DEMO_ACCOUNTS: readonly LocalDemoAccount[] = [
+  { index: 0, role: "organizer", name: "Festival organizer (deployer, manages booths)" },
+  { index: 1, role: "member", name: "Talai Rina" },
+  { index: 2, role: "member", name: "Kai Zindra" },
+  { index: 3, role: "member", name: "Elysia Prenter" },
+  { index: 4, role: "practitioner", name: "Dr. Liora Voss" },
+  { index: 9, role: "booth", name: DEMO_BOOTH_NAME },
+];
+
+/** The first account with `role` (the organizer, the practitioner, the booth). */
+export function localAccountIndexOf(role: LocalAccountRole): number {
+  const account = LOCAL_DEMO_ACCOUNTS.find((candidate) => candidate.role === role);
+  if (!account) throw new RangeError(`no local demo account has the role ${role}`);
+  return account.index;
+}
