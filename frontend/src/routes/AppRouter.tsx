@@ -1,0 +1,27 @@
+import { Suspense, useEffect } from "react";
+import { Layout } from "../components/layout/Layout.tsx";
+import { PageSpinner } from "../components/ui/PageSpinner.tsx";
+import { RouteErrorBoundary } from "../components/ui/RouteErrorBoundary.tsx";
+import { matchPath, usePath } from "../lib/router.ts";
+import { NotFound } from "./NotFound.tsx";
+import { routeTable } from "./routeTable.ts";
+
+export function AppRouter() {
+  const path = usePath();
+  const found = routeTable
+    .map((route) => ({ route, match: matchPath(route.pattern, path) }))
+    .find((candidate) => candidate.match !== undefined);
+
+  useEffect(() => {
+    document.title = `${found?.route.title ?? "Not found"} · Bio-Dental`;
+  }, [found?.route.title]);
+
+  const Page = found?.route.component;
+  return (
+    <Layout>
+      <RouteErrorBoundary key={path}>
+        <Suspense fallback={<PageSpinner />}>{Page && found?.match ? <Page params={found.match.params} /> : <NotFound />}</Suspense>
+      </RouteErrorBoundary>
+    </Layout>
+  );
+}

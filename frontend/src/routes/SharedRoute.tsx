@@ -1,0 +1,3 @@
+export default function SharedRoute() {
+  return <section className="page"><h1>Shared</h1><p>Coming soon.</p></section>;
+}
