@@ -10,8 +10,8 @@
  * from the page cache without holding 1 GiB in memory. Prints a table and writes
  * bench/results/crypto.json. Goals: envelope >= 0.7 x raw, peak RSS <= 200 MiB.
  */
-import { createWriteStream } from "node:fs";
-import { mkdir, open, rm, writeFile } from "node:fs/promises";
+import { closeSync, createWriteStream, openSync, readSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
@@ -129,31 +129,36 @@ async function writeEnvelope(path: string, bytes: number, size: number): Promise
   await pipeline(Readable.fromWeb(ciphertext as import("node:stream/web").ReadableStream<Uint8Array>), createWriteStream(path));
 }
 
-/** Node's Readable.toWeb caps out near 70 MiB/s here; a plain pull source reads the page cache at GB/s. */
-async function fileStream(path: string): Promise<ReadableStream<Uint8Array>> {
-  const handle = await open(path);
+/**
+ * The envelope file as a web stream. Reads are synchronous on purpose: async fs reads queue on the
+ * same 4-thread libuv pool as WebCrypto's jobs and would measure pool contention, not decryption
+ * (a browser's fetch or an IPFS socket does not share that pool). Node's Readable.toWeb is not
+ * used: it caps out near 70 MiB/s here.
+ */
+function fileStream(path: string): ReadableStream<Uint8Array> {
+  const fd = openSync(path, "r");
   let position = 0;
   return new ReadableStream<Uint8Array>(
     {
-      async pull(controller) {
+      pull(controller) {
         const buffer = new Uint8Array(MiB);
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+        const bytesRead = readSync(fd, buffer, 0, buffer.length, position);
         if (bytesRead === 0) {
-          await handle.close();
+          closeSync(fd);
           controller.close();
           return;
         }
         position += bytesRead;
         controller.enqueue(buffer.subarray(0, bytesRead));
       },
-      cancel: () => handle.close(),
+      cancel: () => closeSync(fd),
     },
     { highWaterMark: 0 },
   );
 }
 
 async function envelopeDecrypt(path: string, inFlight: number): Promise<void> {
-  const file = await fileStream(path);
+  const file = fileStream(path);
   const { plaintext } = await decryptEnvelope({ ciphertext: file, binding, privateKey: owner.privateKey, concurrency: inFlight });
   const n = await drain(plaintext);
   if (n !== Number(args["total-mib"]) * MiB && n !== sweepTotal) throw new Error(`decrypted ${n} bytes`);
