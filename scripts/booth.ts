@@ -188,7 +188,7 @@ function getBooth(): Promise<Booth> {
   return boothPromise;
 }
 
-async function verifyOne(line: string): Promise<Verdict> {
+async function verifyOne(line: string, previousDone: Promise<void>): Promise<Verdict> {
   const input = await readPresentationInput(line);
   if ("error" in input) return makeVerdict({ reason: "malformed", detail: input.error });
   let presentation;
@@ -208,10 +208,19 @@ async function verifyOne(line: string): Promise<Verdict> {
     chainId: booth.chainId,
     contract: booth.contract,
     booth: booth.booth,
-    replayStore: booth.replayStore,
+    replayStore: inOrder(booth.replayStore, previousDone),
     method,
     revocationLookup: { fromBlock: booth.fromBlock },
   });
+}
+
+/**
+ * Claims in input order: the chain checks run concurrently, but a line claims its challenge only
+ * after the line before it has finished, so of two copies of one code in a batch the first line
+ * is the valid one and the second the replay, every time.
+ */
+function inOrder(store: ReplayStore, previousDone: Promise<void>): ReplayStore {
+  return { ...store, claim: async (challenge, keepUntil) => (await previousDone, store.claim(challenge, keepUntil)) };
 }
 
 /** Verifies every line with bounded concurrency, printing verdicts in input order as they complete. */
@@ -229,10 +238,19 @@ async function verifyAll(all: string[]): Promise<number> {
       printed++;
     }
   };
+  const done = all.map(() => {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  });
   const worker = async (): Promise<void> => {
     while (next < all.length) {
       const index = next++;
-      verdicts[index] = await verifyOne(all[index]!);
+      try {
+        verdicts[index] = await verifyOne(all[index]!, index === 0 ? Promise.resolve() : done[index - 1]!.promise);
+      } finally {
+        done[index]!.resolve();
+      }
       flush();
     }
   };
