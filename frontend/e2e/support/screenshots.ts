@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
@@ -18,6 +18,8 @@ let counter = 0;
  * await screenshot(page, "landing-phone")
  */
 export async function screenshot(page: Page, name: string): Promise<string> {
+  // A run's pictures only: the previous run's would mix with them.
+  if (counter === 0) rmSync(SCREENSHOTS_DIR, { recursive: true, force: true });
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   counter += 1;
   const file = path.join(SCREENSHOTS_DIR, `${String(counter).padStart(2, "0")}-${name}.png`);
