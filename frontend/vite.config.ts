@@ -34,7 +34,8 @@ export default defineConfig({
   },
   test: {
     root: frontendRoot,
-    environment: "jsdom",
+    // Pure logic runs in node; component tests opt into jsdom with a `@vitest-environment jsdom` docblock.
+    environment: "node",
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["./src/test/setup.ts"],
     restoreMocks: true,

@@ -5,14 +5,19 @@ import { useDeploymentStatus } from "./useDeploymentStatus.ts";
 
 const ZERO = `0x${"0".repeat(64)}`;
 
-/** `encryptionKeyOf(account)`; `registered` is false for bytes32(0). */
+/**
+ * `encryptionKeyOf(account)` with the states a page shows: "unavailable" while the contract
+ * cannot be reached (the status banner says why), `registered` false for bytes32(0).
+ */
 export function useRegisteredKeyRead(account: Address | undefined) {
-  const status = useDeploymentStatus();
+  const deploymentStatus = useDeploymentStatus();
+  const ready = deploymentStatus.state === "ready";
   const read = useReadContract({
     ...bioDentalContract,
     functionName: "encryptionKeyOf",
     args: account ? [account] : undefined,
-    query: { enabled: status.state === "ready" && Boolean(account) },
+    query: { enabled: ready && Boolean(account) },
   });
-  return { ...read, registered: read.data !== undefined && read.data !== ZERO, publicKey: read.data };
+  const status = !ready ? "unavailable" : read.isError ? "error" : read.data === undefined ? "pending" : "ready";
+  return { status, registered: read.data !== undefined && read.data !== ZERO, publicKey: read.data, error: read.error } as const;
 }

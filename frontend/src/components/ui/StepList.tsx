@@ -1,8 +1,5 @@
+import type { Step } from "../../lib/steps.ts";
 import { ProgressBar } from "./ProgressBar.tsx";
-
-export type StepState = "pending" | "active" | "done" | "failed";
-
-export type Step = { id: string; label: string; state: StepState; progress?: number | undefined; detail?: string | undefined };
 
 /**
  * A multi-step operation (encrypt → pin → mint): every step with its state and, while active,

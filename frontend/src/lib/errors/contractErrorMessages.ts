@@ -34,4 +34,7 @@ export const contractErrorMessages: Record<string, (args: Args) => string> = {
   BioDentalInvalidOwner: (a) => `${addr(arg(a, 0))} cannot own records.`,
   AccessControlUnauthorizedAccount: (a) => `Only festival organizers can do this, and ${addr(arg(a, 0))} is not one.`,
   AccessControlBadConfirmation: () => "Role changes must be confirmed by the account itself.",
+  // OpenZeppelin's ShortStrings (EIP-712 domain name): only reachable at deployment.
+  InvalidShortString: () => "The contract's signing domain name is invalid (a deployment problem).",
+  StringTooLong: () => "A text value is too long for the contract.",
 };
