@@ -3,8 +3,9 @@
  * Hardhat node, Ignition deployment, typed bindings, demo booth, embedded IPFS node and the
  * member app; prints a status table once each answers its health check, and stops every child
  * process on Ctrl-C. Options: --seed, --no-app, --quiet, --chain-port, --ipfs-api-port,
- * --ipfs-gateway-port, --app-port.
+ * --ipfs-gateway-port, --app-port, --data-dir.
  */
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { BaseError } from "#lib/errors/base.ts";
 import { type StackHandle, startStack } from "./stack/start-stack.ts";
@@ -19,13 +20,19 @@ const { values } = parseArgs({
     "ipfs-api-port": { type: "string" },
     "ipfs-gateway-port": { type: "string" },
     "app-port": { type: "string" },
+    "data-dir": { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
 
 if (values.help) {
   console.log(`Usage: npm start -- [--seed] [--no-app] [--quiet] [--chain-port 8545] [--ipfs-api-port 5001]
-                     [--ipfs-gateway-port 8080] [--app-port 5173]`);
+                     [--ipfs-gateway-port 8080] [--app-port 5173] [--data-dir .data]
+
+  --seed        create demo members, records, grants and public stories (idempotent)
+  --no-app      do not start the member app (chain + IPFS only)
+  --data-dir    where the IPFS blocks, logs and the stack's state live; a second stack on other
+                ports needs its own`);
   process.exit(0);
 }
 
@@ -74,6 +81,9 @@ try {
     ipfsApiPort: port("ipfs-api-port", values["ipfs-api-port"]),
     ipfsGatewayPort: port("ipfs-gateway-port", values["ipfs-gateway-port"]),
     appPort: port("app-port", values["app-port"]),
+    ...(values["data-dir"] === undefined
+      ? {}
+      : { stateDir: path.join(values["data-dir"], "stack"), ipfsDataDir: path.join(values["data-dir"], "ipfs") }),
   });
 } catch (error) {
   console.error(`\n${error instanceof BaseError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type Hex, createPublicClient, http } from "viem";
 import { LOCAL_CHAIN_ID } from "#lib/chain/localChain.ts";
@@ -62,11 +62,24 @@ export async function ensureDeployment(parameters: EnsureDeploymentParameters): 
   }
 
   onStep?.("deploy", reason ?? "no deployment recorded");
+  const custom = deploymentId !== `chain-${chainId}`;
+  if (custom) ignoreFolder(deploymentDir);
   const child = path.join(projectRoot, "scripts/stack/ignition-deploy.child.ts");
   await runLogged("hardhat ignition deploy", process.execPath, [child, rpcUrl, DEPLOY_MODULE, deploymentId], projectRoot, logFile);
+  // Again: on a restarted local chain Ignition wipes the folder before writing it.
+  if (custom) ignoreFolder(deploymentDir);
   const deployed = await readDeployment(deploymentDir);
   if (!deployed) throw new DeploymentError(`Ignition reported success but ${deploymentDir} has no ${BIODENTAL_FUTURE_ID} address.`);
   return { ...deployed, deploymentDir, status: recorded ? "redeployed" : "deployed", reason };
+}
+
+/**
+ * Makes a custom deployment folder (test stacks, second stacks) ignore itself in git: only
+ * `chain-31337/` is listed in .gitignore, and these ids are not known in advance.
+ */
+function ignoreFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, ".gitignore"), "# local deployment of a test or second stack (scripts/stack)\n*\n");
 }
 
 /** Undefined when the recorded deployment is live on this chain and matches the current contracts. */

@@ -47,7 +47,10 @@ export class StackAlreadyRunningError extends BaseError {
   override name = "StackAlreadyRunningError";
   constructor({ pid, stateDir }: { pid: number; stateDir: string }) {
     super(`Another local stack is already running (process ${pid}, state in ${stateDir}).`, {
-      metaMessages: ["Stop it with Ctrl-C in its terminal (or `kill " + pid + "`) and start again."],
+      metaMessages: [
+        `Stop it with Ctrl-C in its terminal (or \`kill ${pid}\`) and start again,`,
+        "or run a second stack on other ports with its own data folder (`npm start -- --data-dir .data/second --chain-port …`).",
+      ],
     });
   }
 }

@@ -31,9 +31,14 @@ export type EnsureHardhatNodeReturnType = {
 export async function ensureHardhatNode(parameters: EnsureHardhatNodeParameters): Promise<EnsureHardhatNodeReturnType> {
   const { projectRoot, host, port, logFile } = parameters;
   const rpcUrl = `http://${host}:${port}`;
-  const existing = await probeChain(rpcUrl, 1_000);
-  if (existing.ok && (parameters.reuse ?? true)) return { rpcUrl, chainId: existing.chainId!, process: undefined };
-  if (!(await isPortFree(host, port))) throw new PortBusyError({ service: "Hardhat node (JSON-RPC)", host, port, option: "--chain-port" });
+  const reuse = parameters.reuse ?? true;
+  if (!(await isPortFree(host, port))) {
+    // Taken: a chain we can reuse, or something else. A busy machine can be slow to answer, so
+    // give it a generous timeout before calling the port foreign.
+    const existing = reuse ? await probeChain(rpcUrl, 5_000) : undefined;
+    if (existing?.ok) return { rpcUrl, chainId: existing.chainId!, process: undefined };
+    throw new PortBusyError({ service: "Hardhat node (JSON-RPC)", host, port, option: "--chain-port" });
+  }
 
   // process.execPath, not `npx`: npm scripts run Node 24, which Hardhat 3 needs, while the
   // shell's `node` may be older.

@@ -35,7 +35,7 @@ export async function ensureIpfsNode(parameters: EnsureIpfsNodeParameters): Prom
   const gatewayFree = await isPortFree(host, gatewayPort);
   if (!apiFree || !gatewayFree) {
     if ((parameters.reuse ?? true) && !apiFree && !gatewayFree) {
-      const [api, gateway] = await Promise.all([probeIpfsApi(apiUrl, 1_000), probeHttp(`${gatewayUrl}/ipfs/`, { expectStatus: [400, 404], timeoutMs: 1_000 })]);
+      const [api, gateway] = await Promise.all([probeIpfsApi(apiUrl, 5_000), probeHttp(`${gatewayUrl}/ipfs/`, { expectStatus: [400, 404], timeoutMs: 5_000 })]);
       if (api.ok && gateway.ok) return { apiUrl, gatewayUrl, stop: undefined };
     }
     if (!apiFree) throw new PortBusyError({ service: "IPFS RPC API", host, port: apiPort, option: "--ipfs-api-port" });

@@ -24,7 +24,10 @@ export type StartStackOptions = {
   ipfsDataDir?: string | undefined;
   /** Logs and the state file. Default `.data/stack`; use one per concurrent stack. */
   stateDir?: string | undefined;
-  /** Ignition deployment id; default `chain-<id>`. Test stacks use their own so they never touch the dev deployment. */
+  /**
+   * Ignition deployment id; default `chain-<id>` for the default state folder, else
+   * `chain-<id>-<state folder's parent name>`, so two stacks never fight over one deployment record.
+   */
   deploymentId?: string | undefined;
   /** Start the member app (Vite). Default true. */
   app?: boolean | undefined;
@@ -84,6 +87,10 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
   const withApp = options.app ?? true;
 
   const state = claimStateFile(stateDir);
+  const defaultStateDir = path.resolve(projectRoot, ".data/stack");
+  const deploymentIdFor = (chainId: number): string | undefined =>
+    options.deploymentId ??
+    (stateDir === defaultStateDir ? undefined : `chain-${chainId}-${path.basename(path.dirname(stateDir)).replace(/[^\w-]/g, "_")}`);
   const children: ServiceProcess[] = [];
   let stopIpfs: (() => Promise<void>) | undefined;
   let restoreBindings = false;
@@ -128,14 +135,14 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
           projectRoot,
           rpcUrl: chain.rpcUrl,
           chainId: chain.chainId,
-          deploymentId: options.deploymentId,
+          deploymentId: deploymentIdFor(chain.chainId),
           logFile: path.join(logsDir, "deploy.log"),
           onStep: (step, reason) => note(step === "build" ? `compiling (${reason})` : `deploying (${reason})`),
         }),
       (result) => `${result.status} at ${result.address}${result.reason ? ` (${result.reason})` : ""}`,
     );
 
-    const customDeployment = options.deploymentId !== undefined;
+    const customDeployment = deploymentIdFor(chain.chainId) !== undefined;
     await progress.step("Typed bindings (lib/generated/bioDentalNft.ts)", async () => {
       const result = await generateBindings({
         root: projectRoot,
@@ -187,6 +194,9 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
           port: ports.app,
           logFile: path.join(logsDir, "vite.log"),
           env: {
+            // The address too: while a second stack runs, the shared generated bindings may list its deployment.
+            VITE_BIODENTAL_ADDRESS: deployment.address,
+            VITE_BIODENTAL_DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
             VITE_CHAIN_ID: String(chain.chainId),
             VITE_RPC_URL: chain.rpcUrl,
             VITE_IPFS_API_URL: ipfs.apiUrl,
@@ -216,6 +226,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
         rpcUrl: chain.rpcUrl,
         chainId: chain.chainId,
         contract: deployment.address,
+        fromBlock: BigInt(deployment.deploymentBlock),
         ipfsApiUrl: ipfs.apiUrl,
         progress,
       });
