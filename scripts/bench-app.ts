@@ -246,7 +246,15 @@ let loadedJsGzipKB = 0;
 try {
   const ports = await pickStackPorts();
   stack = await startE2eStack({ ports, name: "bench-app", app: false, log });
-  const env = { VITE_CHAIN_ID: String(stack.chainId), VITE_RPC_URL: stack.urls.rpc, VITE_IPFS_API_URL: stack.urls.ipfsApi, VITE_IPFS_GATEWAY_URL: stack.urls.ipfsGateway };
+  const env = {
+    VITE_CHAIN_ID: String(stack.chainId),
+    VITE_RPC_URL: stack.urls.rpc,
+    VITE_IPFS_API_URL: stack.urls.ipfsApi,
+    VITE_IPFS_GATEWAY_URL: stack.urls.ipfsGateway,
+    // The bench deployment, whatever another stack writes into the shared generated bindings meanwhile.
+    VITE_CONTRACT_ADDRESS: stack.addresses.bioDental,
+    VITE_DEPLOYMENT_BLOCK: String(stack.deployment.deploymentBlock),
+  };
   log("vite build for the bench stack → .data/bench-app/dist …");
   await build(BENCH_DIST, env, "build-bench");
   // Served on the port the stack's IPFS node allows by CORS (the app port).
@@ -283,10 +291,13 @@ const results = {
   landingJsFetched: loadedJs,
   firstRenderMs: firstRenderMs === undefined ? null : round(firstRenderMs, 0),
   firstRenderRunsMs: renders.map((run) => round(run.headingMs, 0)),
+  // The least disturbed run: on a shared, loaded machine the median says more about the neighbours.
+  firstRenderMinMs: renders.length ? round(Math.min(...renders.map((run) => run.headingMs)), 0) : null,
   lcpMs: lcpValues.length ? round(median(lcpValues), 0) : null,
   fcpMs: fcpValues.length ? round(median(fcpValues), 0) : null,
   mintJourneyMs: mintJourneyMs === undefined ? null : round(mintJourneyMs, 0),
   mintJourneyRunsMs: mintTimes.map((ms) => round(ms, 0)),
+  mintJourneyMinMs: mintTimes.length ? round(Math.min(...mintTimes), 0) : null,
   mintAttachmentBytes: MiB,
   mintError: mintError ?? null,
   buildMs: round(buildMs, 0),
@@ -313,8 +324,10 @@ const rows: [string, string, string, string][] = [
   ["  entry only (gzip)", `${results.entryJsGzipKB} KB`, "", ""],
   ["  JS fetched by the landing page (gzip)", `${results.landingJsFetchedGzipKB} KB`, "", ""],
   ["first render (heading painted)", firstRenderMs === undefined ? "–" : `${results.firstRenderMs} ms`, `<= ${GOALS.firstRenderMs} ms`, mark(firstRenderMs, GOALS.firstRenderMs)],
+  ["  fastest run", `${results.firstRenderMinMs ?? "–"} ms`, "", ""],
   ["  FCP / LCP (median)", `${results.fcpMs ?? "–"} / ${results.lcpMs ?? "–"} ms`, "", ""],
   ["mint journey (1 MiB)", mintJourneyMs === undefined ? `– (${mintError ?? "skipped"})` : `${results.mintJourneyMs} ms`, `<= ${GOALS.mintJourneyMs} ms`, mark(mintJourneyMs, GOALS.mintJourneyMs)],
+  ["  fastest run", `${results.mintJourneyMinMs ?? "–"} ms`, "", ""],
 ];
 const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]!.length), ["figure", "value", "goal"][column]!.length));
 const line = (cells: string[]): string => `| ${cells.map((cell, index) => (index < 3 ? cell.padEnd(widths[index]!) : cell)).join(" | ")} |`;

@@ -37,16 +37,25 @@ export async function connectWallet(page: Page, address: string): Promise<void> 
 }
 
 /**
- * First-time onboarding: one signature derives the key, one transaction registers it. Ends on
- * "Your key is ready".
+ * Onboarding from the member summary on the home page: first time, one signature derives the key
+ * and one transaction registers it; a member whose key is already registered signs once to
+ * unlock it instead. Ends on "Your key is ready".
  */
-export async function registerEncryptionKey(page: Page): Promise<void> {
+export async function registerEncryptionKey(page: Page): Promise<"registered" | "unlocked"> {
   await navigateTo(page, "home");
-  await page.getByTestId("cta-onboarding").click();
+  const summaryKey = page.getByTestId("summary-key");
+  await summaryKey.filter({ hasNotText: "…" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  const firstTime = (await summaryKey.innerText()).includes("Not set up");
+  if (firstTime) await page.getByTestId("cta-onboarding").click();
+  else await page.goto(new URL("/onboarding", page.url()).href);
   await page.getByRole("heading", { level: 1, name: "Your encryption key" }).waitFor();
-  const setup = page.getByTestId("key-setup");
-  await setup.getByRole("button", { name: "Sign to create my key" }).click();
+  if (firstTime) {
+    await page.getByTestId("key-setup").getByRole("button", { name: "Sign to create my key" }).click();
+  } else {
+    await page.getByTestId("key-registered").getByRole("button", { name: "Sign to unlock" }).click();
+  }
   await page.getByTestId("key-ready").waitFor({ timeout: STEP_TIMEOUT_MS });
+  return firstTime ? "registered" : "unlocked";
 }
 
 /** When a page asks to unlock the key (after a reload), signs once; otherwise does nothing. */
@@ -63,32 +72,56 @@ export type FormAttachment = { name: string; mimeType: string; buffer: Buffer };
 export type MintRecordThroughFormParameters = {
   practitioner: string;
   clinic?: string | undefined;
+  /** YYYY-MM-DD; the form's default (today) otherwise. */
   visitDate?: string | undefined;
-  notes?: string | undefined;
+  /** A finding on the FDI chart: tooth 16, filled. */
+  tooth?: boolean | undefined;
+  /** One oral-biome reading. */
+  biome?: { taxon: string; percent: string } | undefined;
+  /** 1 (very low) … 5 (very good). */
+  mood?: number | undefined;
+  journal?: string | undefined;
+  story?: string | undefined;
   attachments?: FormAttachment[] | undefined;
 };
 
 /**
- * Fills the new-record form (tooth chart, biome reading, mood, notes, attachments) and mints.
- * `elapsedMs` runs from the click on the mint button to the minted token on screen: the
- * encrypt → pin → mint time a member waits, without their typing.
+ * Fills the new-record form (tooth chart, biome reading, mood, journal, story, attachments) on
+ * the open mint page and mints. `elapsedMs` runs from the click on the mint button to the minted
+ * token on screen: the encrypt → pin → mint time a member waits, without their typing.
  */
 export async function mintRecordThroughForm(page: Page, parameters: MintRecordThroughFormParameters): Promise<{ tokenId: string; elapsedMs: number }> {
-  const form = page.getByTestId("mint-form");
+  const form = page.getByTestId("record-form");
   await form.waitFor({ timeout: STEP_TIMEOUT_MS });
   if (parameters.visitDate) await form.getByLabel("Visit date").fill(parameters.visitDate);
-  await form.getByLabel("Practitioner", { exact: false }).first().fill(parameters.practitioner);
-  if (parameters.clinic) await form.getByLabel("Clinic").fill(parameters.clinic);
-  // The FDI tooth chart: tooth 16 gets a finding.
-  await form.getByRole("button", { name: /tooth 16/i }).click();
-  if (parameters.notes) await form.getByLabel("Notes").fill(parameters.notes);
-  if (parameters.attachments?.length) await form.locator("input[type=file]").setInputFiles(parameters.attachments);
-  const submit = form.getByTestId("mint-submit");
+  await form.getByLabel("Practitioner").fill(parameters.practitioner);
+  if (parameters.clinic) await form.getByLabel("Clinic (optional)").fill(parameters.clinic);
+  if (parameters.tooth) {
+    await form.getByTestId("tooth-16").click();
+    await form.getByTestId("tooth-editor").getByLabel("Finding").selectOption("filled");
+  }
+  if (parameters.biome) {
+    await form.getByTestId("add-biome").click();
+    await form.getByTestId("biome-taxon-0").fill(parameters.biome.taxon);
+    await form.getByTestId("biome-percent-0").fill(parameters.biome.percent);
+  }
+  if (parameters.mood) await form.getByTestId(`mood-${parameters.mood}`).check();
+  if (parameters.journal) await form.getByLabel("Emotional-wellness journal").fill(parameters.journal);
+  if (parameters.story) await form.getByLabel("Notes and story").fill(parameters.story);
+  if (parameters.attachments?.length) {
+    await form.getByTestId("attachment-input").setInputFiles(parameters.attachments);
+    for (const file of parameters.attachments) await form.getByRole("list", { name: "Attached files" }).getByText(file.name).waitFor();
+  }
+  const submit = form.getByTestId("record-submit");
   const started = performance.now();
   await submit.click();
   const done = page.getByTestId("mint-done");
-  await done.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const failed = page.getByTestId("mint-progress").getByRole("alert");
+  // Done means the token on screen with its on-chain art, not only the transaction confirmed.
+  const art = done.getByRole("img", { name: /^Art of / });
+  await art.or(failed).first().waitFor({ timeout: STEP_TIMEOUT_MS });
   const elapsedMs = performance.now() - started;
+  if (!(await done.isVisible())) throw new Error(`the mint failed: ${await failed.innerText()}`);
   const tokenId = (await done.getAttribute("data-token-id")) ?? "";
   return { tokenId, elapsedMs };
 }
