@@ -92,6 +92,9 @@ export type MintRecordThroughFormParameters = {
  */
 export async function mintRecordThroughForm(page: Page, parameters: MintRecordThroughFormParameters): Promise<{ tokenId: string; elapsedMs: number }> {
   const form = page.getByTestId("record-form");
+  const locked = page.getByTestId("key-locked");
+  await form.or(locked).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await unlockKeyIfAsked(page);
   await form.waitFor({ timeout: STEP_TIMEOUT_MS });
   if (parameters.visitDate) await form.getByLabel("Visit date").fill(parameters.visitDate);
   await form.getByLabel("Practitioner").fill(parameters.practitioner);

@@ -3,27 +3,29 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 
-/** Git-ignored; one folder per suite, files numbered in journey order. */
-export const SCREENSHOTS_DIR = path.resolve(fileURLToPath(new URL("../../..", import.meta.url)), process.env.E2E_SCREENSHOTS_DIR ?? "screenshots/e2e");
+const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+
+/** Git-ignored; files numbered in journey order. */
+export const SCREENSHOTS_DIR = path.resolve(ROOT, process.env.E2E_SCREENSHOTS_DIR ?? "screenshots/e2e");
 
 export const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
 export const DESKTOP_VIEWPORT = { width: 1280, height: 900 } as const;
 
-let counter = 0;
+const counters = new Map<string, number>();
 
 /**
- * Saves a full-page screenshot as `screenshots/e2e/NN-name.png` after fonts and images settled.
+ * Saves a full-page screenshot as `<dir>/NN-name.png` once fonts and images have settled. The
+ * first picture of a run empties the folder, so it only ever holds one run's pictures.
  *
  * @example
  * await screenshot(page, "landing-phone")
  */
-export async function screenshot(page: Page, name: string): Promise<string> {
-  // A run's pictures only: the previous run's would mix with them.
-  if (counter === 0) rmSync(SCREENSHOTS_DIR, { recursive: true, force: true });
-  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-  counter += 1;
-  const file = path.join(SCREENSHOTS_DIR, `${String(counter).padStart(2, "0")}-${name}.png`);
-  // Event-driven: fonts loaded and every <img> decoded, so the picture shows what a user sees.
+export async function screenshot(page: Page, name: string, { dir = SCREENSHOTS_DIR }: { dir?: string } = {}): Promise<string> {
+  const counter = (counters.get(dir) ?? 0) + 1;
+  if (counter === 1) rmSync(dir, { recursive: true, force: true });
+  counters.set(dir, counter);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${String(counter).padStart(2, "0")}-${name}.png`);
   await page.evaluate(async () => {
     await document.fonts.ready;
     const pending = [...document.images].filter((image) => !image.complete && image.loading !== "lazy");

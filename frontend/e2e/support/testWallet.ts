@@ -38,6 +38,23 @@ function testWalletInitScript(options: TestWalletOptions & { info: { uuid: strin
   let chainId = options.chainId;
   let accountIndex = options.accountIndex;
   let connected: string | undefined;
+  // Like a real wallet, it remembers that this origin was allowed, so a reload reconnects.
+  const AUTHORIZED_KEY = "e2e-test-wallet:authorized";
+  const storage = ((): Storage | undefined => {
+    try {
+      return window.localStorage;
+    } catch {
+      return undefined;
+    }
+  })();
+  const remembered = storage?.getItem(AUTHORIZED_KEY);
+  let authorized = remembered !== null && remembered !== undefined;
+  if (authorized) accountIndex = Number(remembered);
+  const authorize = (value: boolean): void => {
+    authorized = value;
+    if (value) storage?.setItem(AUTHORIZED_KEY, String(accountIndex));
+    else storage?.removeItem(AUTHORIZED_KEY);
+  };
   let nextId = 1;
   const calls: string[] = [];
 
@@ -92,18 +109,22 @@ function testWalletInitScript(options: TestWalletOptions & { info: { uuid: strin
       case "net_version":
         return String(chainId);
       case "eth_accounts":
-        return connected ? [connected] : [];
+        if (authorized && !connected) connected = await nodeAccount(accountIndex);
+        return authorized && connected ? [connected] : [];
       case "eth_requestAccounts":
         connected = await nodeAccount(accountIndex);
+        authorize(true);
         emit("connect", { chainId: toHex(chainId) });
         return [connected];
       case "wallet_requestPermissions":
         connected = await nodeAccount(accountIndex);
+        authorize(true);
         return [{ parentCapability: "eth_accounts", caveats: [{ type: "restrictReturnedAccounts", value: [connected] }] }];
       case "wallet_getPermissions":
-        return connected ? [{ parentCapability: "eth_accounts", caveats: [{ type: "restrictReturnedAccounts", value: [connected] }] }] : [];
+        return authorized && connected ? [{ parentCapability: "eth_accounts", caveats: [{ type: "restrictReturnedAccounts", value: [connected] }] }] : [];
       case "wallet_revokePermissions":
         connected = undefined;
+        authorize(false);
         emit("accountsChanged", []);
         return null;
       case "wallet_switchEthereumChain": {
@@ -155,6 +176,7 @@ function testWalletInitScript(options: TestWalletOptions & { info: { uuid: strin
     async selectAccount(index: number): Promise<string> {
       accountIndex = index;
       const account = await nodeAccount(index);
+      if (authorized) authorize(true);
       if (connected) {
         connected = account;
         emit("accountsChanged", [account]);
