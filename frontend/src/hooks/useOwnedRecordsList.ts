@@ -1,7 +1,7 @@
 import type { Address, Hex } from "viem";
 import { useReadContract, useReadContracts } from "wagmi";
 import { bioDentalContract } from "../lib/contract.ts";
-import { tokenIdOf } from "../lib/format/tokenId.ts";
+import { tokenIdOf } from "#lib/records/tokenId.ts";
 import { countActiveGrants } from "../lib/records/grantState.ts";
 import { useDeploymentStatus } from "./useDeploymentStatus.ts";
 import { useTokenGrantsList } from "./useTokenGrantsList.ts";

@@ -1,25 +1,11 @@
-import { type Address, getAddress, numberToHex } from "viem";
+import { tokenIdParts } from "#lib/records/tokenId.ts";
 
 /**
  * Token ids are `uint160(owner) << 96 | mintIndex`: a 77-digit number nobody can read. Shown as
- * "Record 3" with the minter, which is also what the id means.
- *
- * @example
- * splitTokenId((BigInt(owner) << 96n) | 2n) // { minter: owner, mintIndex: 2n }
+ * "Record #3" (1-based for people); the minter is shown beside it where it matters.
  */
-export function splitTokenId(tokenId: bigint): { minter: Address; mintIndex: bigint } {
-  const minter = getAddress(numberToHex(tokenId >> 96n, { size: 20 }));
-  return { minter, mintIndex: tokenId & ((1n << 96n) - 1n) };
-}
-
-/** The id of `owner`'s `mintIndex`-th token. */
-export function tokenIdOf(owner: Address, mintIndex: bigint): bigint {
-  return (BigInt(owner) << 96n) | mintIndex;
-}
-
-/** "Record #3" (1-based for people). */
 export function tokenLabel(tokenId: bigint): string {
-  return `Record #${splitTokenId(tokenId).mintIndex + 1n}`;
+  return `Record #${tokenIdParts(tokenId).mintIndex + 1n}`;
 }
 
 /** "0xf39F…2266" */

@@ -78,7 +78,16 @@ export const REVOKE_PLAN: readonly PlannedStep[] = [
   { id: "unpin", label: "Unpin the old version", match: (p) => p.stage === "unpin" },
 ];
 
-export const GRANT_PLAN: readonly PlannedStep[] = transactionPlan("grantAccess", "Grant");
+export const GRANT_PLAN: readonly PlannedStep[] = [
+  // No event of its own: the key wrap runs before the first transaction event.
+  { id: "wrap", label: "Wrap the record key for their key", match: () => false },
+  ...transactionPlan("grantAccess", "Grant"),
+];
+
+export const PUBLISH_STORY_PLAN: readonly PlannedStep[] = [
+  { id: "pin", label: "Pin the story to IPFS (in clear)", match: () => false },
+  ...transactionPlan("setPublicProfile", "Publish"),
+];
 
 export const BURN_PLAN: readonly PlannedStep[] = [
   ...transactionPlan("burn", "Erase"),
