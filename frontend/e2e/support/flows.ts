@@ -128,3 +128,99 @@ export async function mintRecordThroughForm(page: Page, parameters: MintRecordTh
   const tokenId = (await done.getAttribute("data-token-id")) ?? "";
   return { tokenId, elapsedMs };
 }
+
+/**
+ * On a record page, waits until the record is decrypted in the browser (signing to unlock the
+ * key first if the page asks), or until the page says why it cannot be read.
+ */
+export async function waitForRecordOutcome(page: Page): Promise<"decrypted" | "error"> {
+  const decrypted = page.getByTestId("record-decrypted");
+  const failed = page.getByTestId("record-read-error");
+  const locked = page.getByTestId("key-locked");
+  await decrypted.or(failed).or(locked).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  if (await locked.isVisible()) {
+    await unlockKeyIfAsked(page);
+    await decrypted.or(failed).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  }
+  return (await decrypted.isVisible()) ? "decrypted" : "error";
+}
+
+/** Downloads an attachment from the open record page; resolves with its decrypted bytes. */
+export async function downloadAttachment(page: Page, name: string): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: STEP_TIMEOUT_MS }), page.getByTestId(`download-${name}`).click()]);
+  expectNoDownloadFailure(await download.failure());
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function expectNoDownloadFailure(failure: string | null): void {
+  if (failure) throw new Error(`the download failed: ${failure}`);
+}
+
+/** From the record's Access tab: grants READ to `grantee` for a day and waits for it to be listed. */
+export async function grantRead(page: Page, grantee: string): Promise<void> {
+  await page.getByTestId("tab-access").click();
+  const form = page.getByTestId("grant-form");
+  await form.or(page.getByTestId("key-locked")).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await unlockKeyIfAsked(page);
+  await form.getByLabel("Their wallet address").fill(grantee);
+  await form.getByLabel("Read the record (decrypt it)").check();
+  await form.getByLabel("1 day").check();
+  await form.getByRole("button", { name: "Share" }).click();
+  await form.getByTestId("grant-done").or(form.getByRole("alert")).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  const failure = form.getByRole("alert");
+  if (await failure.isVisible()) throw new Error(`the grant failed: ${await failure.innerText()}`);
+  await page.locator(`[data-testid=grant-active][data-grantee="${grantee}" i]`).waitFor({ timeout: STEP_TIMEOUT_MS });
+}
+
+/** From the Access tab: revokes `grantee`; resolves with the confirmation the app shows. */
+export async function revokeAccess(page: Page, grantee: string): Promise<string> {
+  const row = page.locator(`[data-testid=grant-active][data-grantee="${grantee}" i]`);
+  await row.getByRole("button", { name: /^Revoke/ }).click();
+  const progress = page.getByTestId("revoke-progress");
+  const done = progress.getByTestId("revoke-done");
+  await done.or(progress.getByRole("alert")).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  if (!(await done.isVisible())) throw new Error(`the revoke failed: ${await progress.getByRole("alert").innerText()}`);
+  return done.innerText();
+}
+
+/**
+ * From the record page: reads the warning, types the record's label to confirm and erases it.
+ * Resolves with the warning text the member was shown.
+ */
+export async function burnRecord(page: Page): Promise<string> {
+  const panel = page.getByTestId("burn-panel");
+  await panel.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const warning = await panel.locator(".notice").innerText();
+  const label = (await page.getByTestId("record-title").innerText()).trim();
+  const erase = panel.getByRole("button", { name: "Erase forever" });
+  if (await erase.isEnabled()) throw new Error("the erase button is enabled before the member confirmed");
+  await panel.getByLabel(/to confirm/).fill(label);
+  await erase.click();
+  // The page then says the record is erased: the burn's own confirmation, or (once the chain
+  // reads refresh and the token is gone) the record page's "erased" notice.
+  const erased = page.getByTestId("burn-done").or(page.getByTestId("record-missing"));
+  await erased.or(panel.getByRole("alert")).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  if (!(await erased.first().isVisible())) throw new Error(`the burn failed: ${await panel.getByRole("alert").innerText()}`);
+  return warning;
+}
+
+/**
+ * From the record's "Public story" tab: writes a title and a story and publishes them to
+ * Emotional Echoes (the owner's consent); waits until the consent panel says "Public".
+ */
+export async function publishStory(page: Page, { title, text }: { title: string; text: string }): Promise<void> {
+  await page.getByTestId("tab-public-story").click();
+  const form = page.getByTestId("story-form");
+  await form.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await form.getByLabel(/^Title/).fill(title);
+  await form.getByLabel("Your story").fill(text);
+  await form.getByRole("button", { name: "Publish to Emotional Echoes" }).click();
+  const published = form.getByTestId("story-published");
+  await published.or(form.getByRole("alert")).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  if (!(await published.isVisible())) throw new Error(`publishing failed: ${await form.getByRole("alert").innerText()}`);
+  await page.getByTestId("consent-state").filter({ hasText: "Public" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  if (!(await page.getByRole("switch", { name: "Show my story publicly" }).isChecked())) throw new Error("the consent switch is off after publishing");
+}

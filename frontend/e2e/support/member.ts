@@ -8,6 +8,8 @@ export type Visitor = {
   context: BrowserContext;
   page: Page;
   guard: ReturnType<typeof createConsoleGuard>;
+  /** Every `/__health` answer that reported a service down: on a loaded machine, a flapping probe explains odd failures. */
+  healthDips: { at: string; body: string }[];
   /** The node account the injected wallet acts as; undefined for a visitor without a wallet. */
   address: string | undefined;
   close(): Promise<void>;
@@ -41,8 +43,20 @@ export async function openVisitor({ browser, label, wallet, viewport = PHONE_VIE
     colorScheme: "light",
   });
   const guard = createConsoleGuard();
-  context.on("page", (page) => guard.watch(page, label));
+  const healthDips: { at: string; body: string }[] = [];
+  context.on("page", (page) => {
+    guard.watch(page, label);
+    page.on("response", (response) => {
+      if (!response.url().endsWith("/__health")) return;
+      void response.text().then(
+        (body) => {
+          if (body.includes('"ok":false')) healthDips.push({ at: new Date().toISOString(), body });
+        },
+        () => undefined,
+      );
+    });
+  });
   if (wallet) await installTestWallet(context, { rpcUrl: wallet.rpcUrl, chainId: wallet.chainId, accountIndex: wallet.accountIndex });
   const page = await context.newPage();
-  return { label, context, page, guard, address: wallet?.address, close: () => context.close() };
+  return { label, context, page, guard, healthDips, address: wallet?.address, close: () => context.close() };
 }
