@@ -20,8 +20,12 @@ export default defineConfig({
         version: SOLC_VERSION,
         path: require.resolve("solc/soljson.js"),
         settings: {
-          // Many runs: members mint and update far more often than the contract is deployed.
-          optimizer: { enabled: true, runs: 10_000 },
+          // The most runs solc takes (2^32 - 1): members mint, update and grant far more often
+          // than the contract is deployed. Against 10,000 runs it saves up to ~180 gas per flow
+          // (npm run bench:gas) for ~1 KB more bytecode. Not viaIR: its dispatcher is a linear
+          // chain of selector comparisons, which costs hasAccess ~600 gas more than the legacy
+          // pipeline's binary search, and it compiles in over a minute instead of seconds.
+          optimizer: { enabled: true, runs: 4_294_967_295 },
           evmVersion: "cancun",
         },
       },
@@ -29,7 +33,7 @@ export default defineConfig({
         version: SOLC_VERSION,
         path: require.resolve("solc/soljson.js"),
         settings: {
-          optimizer: { enabled: true, runs: 10_000 },
+          optimizer: { enabled: true, runs: 4_294_967_295 },
           evmVersion: "cancun",
         },
       },

@@ -121,18 +121,18 @@ contract BioDentalNFT is IBioDentalNFT, IERC4906, SoulboundERC721, AccessControl
         (bytes32 digest, uint24 format) = RecordCid.decode(recordCid);
         tokenId = _mintNext(msg.sender, _packRecordMeta(1, block.timestamp, format));
         _recordDigests[tokenId] = digest;
-        emit RecordUpdated(tokenId, 1, recordCid);
+        _emitRecordUpdated(tokenId, 1, recordCid);
     }
 
     /// @inheritdoc IBioDentalNFT
     function updateRecord(uint256 tokenId, bytes calldata recordCid) external {
-        (address owner, uint96 meta) = _tokenData(tokenId);
-        _checkOwner(owner, tokenId);
+        (uint256 slot, address owner, uint96 meta) = _tokenDataWithSlot(tokenId);
+        if (owner != msg.sender) _revertNotOwner(owner, tokenId);
         (bytes32 digest, uint24 format) = RecordCid.decode(recordCid);
         uint32 version = uint32(meta) + 1;
-        _setExtraData(tokenId, owner, _packRecordMeta(version, block.timestamp, format));
+        _setExtraDataAt(slot, owner, _packRecordMeta(version, block.timestamp, format));
         _recordDigests[tokenId] = digest;
-        emit RecordUpdated(tokenId, version, recordCid);
+        _emitRecordUpdated(tokenId, version, recordCid);
     }
 
     /// @inheritdoc IBioDentalNFT
@@ -152,7 +152,7 @@ contract BioDentalNFT is IBioDentalNFT, IERC4906, SoulboundERC721, AccessControl
     /// @inheritdoc IBioDentalNFT
     function burn(uint256 tokenId) external {
         address owner = _ownerOf(tokenId);
-        _checkOwner(owner, tokenId);
+        if (owner != msg.sender) _revertNotOwner(owner, tokenId);
         delete _recordDigests[tokenId];
         delete _profiles[tokenId];
         _burn(tokenId, owner);
@@ -170,7 +170,7 @@ contract BioDentalNFT is IBioDentalNFT, IERC4906, SoulboundERC721, AccessControl
         bytes calldata wrappedKey
     ) external {
         address owner = _ownerOf(tokenId);
-        _checkOwner(owner, tokenId);
+        if (owner != msg.sender) _revertNotOwner(owner, tokenId);
         _grant(tokenId, owner, grantee, scopes, expiresAt, wrappedKey);
     }
 
@@ -201,14 +201,16 @@ contract BioDentalNFT is IBioDentalNFT, IERC4906, SoulboundERC721, AccessControl
             )
         );
         // A view call (staticcall) into an ERC-1271 wallet cannot re-enter to change state.
-        if (!SignatureChecker.isValidSignatureNow(owner, digest, signature)) revert BioDentalInvalidSignature(owner);
+        if (!SignatureChecker.isValidSignatureNowCalldata(owner, digest, signature))
+            revert BioDentalInvalidSignature(owner);
         _useNonce(owner);
         _grant(tokenId, owner, grantee, scopes, expiresAt, wrappedKey);
     }
 
     /// @inheritdoc IBioDentalNFT
     function revokeAccess(uint256 tokenId, address grantee) external {
-        _checkOwner(_ownerOf(tokenId), tokenId);
+        address owner = _ownerOf(tokenId);
+        if (owner != msg.sender) _revertNotOwner(owner, tokenId);
         if (_grants[tokenId][grantee] == 0) revert BioDentalNoGrant(tokenId, grantee);
         delete _grants[tokenId][grantee];
         emit AccessRevoked(tokenId, grantee);
@@ -251,7 +253,8 @@ contract BioDentalNFT is IBioDentalNFT, IERC4906, SoulboundERC721, AccessControl
 
     /// @inheritdoc IBioDentalNFT
     function setPublicProfile(uint256 tokenId, string calldata title, bytes calldata storyCid, bool consent) external {
-        _checkOwner(_ownerOf(tokenId), tokenId);
+        address owner = _ownerOf(tokenId);
+        if (owner != msg.sender) _revertNotOwner(owner, tokenId);
         _checkTitle(bytes(title));
         Profile storage profile = _profiles[tokenId];
         if (storyCid.length == 0) {
@@ -272,7 +275,8 @@ contract BioDentalNFT is IBioDentalNFT, IERC4906, SoulboundERC721, AccessControl
 
     /// @inheritdoc IBioDentalNFT
     function setConsent(uint256 tokenId, bool consent) external {
-        _checkOwner(_ownerOf(tokenId), tokenId);
+        address owner = _ownerOf(tokenId);
+        if (owner != msg.sender) _revertNotOwner(owner, tokenId);
         _profiles[tokenId].consent = consent;
         emit PublicProfileUpdated(tokenId, consent);
         emit MetadataUpdate(tokenId);
@@ -329,7 +333,14 @@ contract BioDentalNFT is IBioDentalNFT, IERC4906, SoulboundERC721, AccessControl
 
     /// @notice The EIP-712 digest a holder signs for `presentation`; for booths and wallets.
     function presentationDigest(Presentation calldata presentation) external view returns (bytes32) {
-        return _presentationDigest(presentation);
+        return
+            _presentationDigest(
+                presentation.tokenId,
+                presentation.holder,
+                presentation.booth,
+                presentation.challenge,
+                presentation.notAfter
+            );
     }
 
     // ------------------------------------------------------------------ private
@@ -350,42 +361,112 @@ contract BioDentalNFT is IBioDentalNFT, IERC4906, SoulboundERC721, AccessControl
     }
 
     /// @dev Checks in cost order: the free time checks, one slot per storage check, and the
-    /// signature (an ecrecover or an external ERC-1271 call) last.
+    /// signature (an ecrecover or an external ERC-1271 call) last. Each field of `p` is read once,
+    /// where it is first needed, so the verdict of an early failure never depends on a later field.
     function _presentationVerdict(
         Presentation calldata p,
         bytes calldata signature
     ) private view returns (PresentationReason) {
-        if (p.notAfter < block.timestamp) return PresentationReason.Expired;
-        if (p.notAfter > block.timestamp + MAX_PRESENTATION_WINDOW) return PresentationReason.TooFarAhead;
-        uint8 boothStatus = _booths[p.booth].status;
+        uint64 notAfter = uint64(_presentationField(p, 4, 64));
+        unchecked {
+            // block.timestamp + 120 cannot overflow a uint256.
+            if (notAfter < block.timestamp) return PresentationReason.Expired;
+            if (notAfter > block.timestamp + MAX_PRESENTATION_WINDOW) return PresentationReason.TooFarAhead;
+        }
+        address booth = address(uint160(_presentationField(p, 2, 160)));
+        uint8 boothStatus = _booths[booth].status;
         if (boothStatus == 0) return PresentationReason.BoothNotRegistered;
         if (boothStatus != _BOOTH_ACTIVE) return PresentationReason.BoothInactive;
-        address owner = _ownerOf(p.tokenId);
+        uint256 tokenId = p.tokenId;
+        address owner = _ownerOf(tokenId);
         if (owner == address(0)) return PresentationReason.NonexistentToken;
-        if (p.holder != owner) {
-            uint256 grant = _grants[p.tokenId][p.holder];
+        address holder = address(uint160(_presentationField(p, 1, 160)));
+        if (holder != owner) {
+            uint256 grant = _grants[tokenId][holder];
             if (grant.scopesOf() & PRESENT == 0) return PresentationReason.HolderNotAuthorized;
             if (grant.expiresAtOf() <= block.timestamp) return PresentationReason.DelegateExpired;
         }
-        if (!SignatureChecker.isValidSignatureNow(p.holder, _presentationDigest(p), signature)) {
+        bytes32 digest = _presentationDigest(tokenId, holder, booth, p.challenge, notAfter);
+        // The calldata variant makes the same checks without copying the signature to memory.
+        if (!SignatureChecker.isValidSignatureNowCalldata(holder, digest, signature)) {
             return PresentationReason.BadSignature;
         }
         return PresentationReason.Valid;
     }
 
-    function _presentationDigest(Presentation calldata p) private view returns (bytes32) {
-        return
-            _hashTypedDataV4(
-                keccak256(abi.encode(_PRESENTATION_TYPEHASH, p.tokenId, p.holder, p.booth, p.challenge, p.notAfter))
-            );
+    /// @dev Field `index` of `p` (in declaration order: tokenId 0, holder 1, booth 2, challenge 3,
+    /// notAfter 4), a `bits`-bit value, validated as Solidity's own accessor does (a wider value
+    /// reverts without data). Solidity's accessor also re-checks the struct's bounds through a
+    /// shared routine on every access, ~150 gas a field; the ABI decoder has already checked
+    /// that the whole struct lies inside the calldata.
+    function _presentationField(
+        Presentation calldata p,
+        uint256 index,
+        uint256 bits
+    ) private pure returns (uint256 value) {
+        // Reads one word inside the struct (index < 5, checked in bounds by the decoder).
+        assembly ("memory-safe") {
+            value := calldataload(add(p, shl(5, index)))
+            if shr(bits, value) {
+                revert(0, 0)
+            }
+        }
     }
 
-    /// @dev Owner-only guard: a missing token and a stranger get different errors.
-    function _checkOwner(address owner, uint256 tokenId) private view {
-        if (owner != msg.sender) {
-            if (owner == address(0)) revert BioDentalNonexistentToken(tokenId);
-            revert BioDentalUnauthorized(msg.sender, tokenId);
+    /// @dev The EIP-712 digest of a Presentation. The struct hash is encoded by hand, ~100 gas
+    /// cheaper than keccak256(abi.encode(...)), which copies through a newly allocated buffer.
+    function _presentationDigest(
+        uint256 tokenId,
+        address holder,
+        address booth,
+        bytes32 challenge,
+        uint64 notAfter
+    ) private view returns (bytes32) {
+        bytes32 typeHash = _PRESENTATION_TYPEHASH;
+        bytes32 structHash;
+        // abi.encode(typeHash, tokenId, holder, booth, challenge, notAfter), hashed where the free
+        // memory pointer points, which it leaves unmoved (the words are scratch, read only here).
+        // Every value is a clean typed local, so each word is exactly what abi.encode writes.
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, typeHash)
+            mstore(add(ptr, 0x20), tokenId)
+            mstore(add(ptr, 0x40), holder)
+            mstore(add(ptr, 0x60), booth)
+            mstore(add(ptr, 0x80), challenge)
+            mstore(add(ptr, 0xa0), notAfter)
+            structHash := keccak256(ptr, 0xc0)
         }
+        return _hashTypedDataV4(structHash);
+    }
+
+    /// @dev `emit RecordUpdated(tokenId, version, cid)`, encoded by hand: the same log, ~80-100 gas
+    /// cheaper than the compiler's encoder, on the two hottest paths (mint and updateRecord).
+    function _emitRecordUpdated(uint256 tokenId, uint256 version, bytes calldata cid) private {
+        bytes32 topic = RecordUpdated.selector;
+        // Writes only at and above the free memory pointer, which it leaves unmoved: the area is
+        // scratch space that nothing reads after the log. The data is the ABI encoding of
+        // (uint64 version, bytes cid): version, offset 0x40, length, then cid zero-padded to a
+        // whole word, the padding word cleared before the copy since that memory may be dirty.
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            let length := cid.length
+            let padded := and(add(length, 31), not(31))
+            mstore(add(ptr, add(0x40, padded)), 0)
+            mstore(ptr, version)
+            mstore(add(ptr, 0x20), 0x40)
+            mstore(add(ptr, 0x40), length)
+            calldatacopy(add(ptr, 0x60), cid.offset, length)
+            log2(ptr, add(0x60, padded), topic, tokenId)
+        }
+    }
+
+    /// @dev The owner-only guard's failure, called once `owner != msg.sender`: a missing token
+    /// and a stranger get different errors. The guard's comparison stays inline in each caller,
+    /// which keeps the success path free of a call.
+    function _revertNotOwner(address owner, uint256 tokenId) private view {
+        if (owner == address(0)) revert BioDentalNonexistentToken(tokenId);
+        revert BioDentalUnauthorized(msg.sender, tokenId);
     }
 
     /// @dev Titles go verbatim into JSON and SVG, so only characters that need no escaping in

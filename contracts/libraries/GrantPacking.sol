@@ -23,11 +23,20 @@ library GrantPacking {
 
     /// @notice Whether `scope` is a non-empty subset of the known scopes.
     function isValidScope(uint8 scope) internal pure returns (bool) {
-        return scope != 0 && scope & ~ALL_SCOPES == 0;
+        // In uint8, zero minus one wraps to 255, so a single comparison rejects both zero and any
+        // scope with a bit above ALL_SCOPES (READ | PRESENT = 3, so valid scopes are 1 to 3).
+        unchecked {
+            return scope - 1 < ALL_SCOPES;
+        }
     }
 
     /// @notice Whether `grant` holds every bit of `scope` at `timestamp` (expiry is exclusive).
-    function allows(uint256 grant, uint8 scope, uint256 timestamp) internal pure returns (bool) {
-        return scopesOf(grant) & scope == scope && expiresAtOf(grant) > timestamp;
+    function allows(uint256 grant, uint8 scope, uint256 timestamp) internal pure returns (bool result) {
+        // Both conditions are evaluated without a branch: and(grant, scope) sees only the scope
+        // bits (scope < 256), and the expiry is bits 8-71, as in `expiresAtOf`.
+        uint256 time = timestamp; // `timestamp` is an opcode name inside assembly
+        assembly ("memory-safe") {
+            result := and(eq(and(grant, scope), scope), gt(and(shr(8, grant), 0xffffffffffffffff), time))
+        }
     }
 }

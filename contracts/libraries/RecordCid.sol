@@ -19,26 +19,43 @@ library RecordCid {
     bytes2 private constant _SHA256_PREFIX = 0x1220;
 
     /// @notice Splits a binary CID into its digest and format, reverting if it is malformed.
+    /// @dev The three valid shapes differ in length, so the length picks the shape and a single
+    /// word read at the start of `cid` holds every prefix byte to check.
     function decode(bytes calldata cid) internal pure returns (bytes32 digest, uint24 format) {
-        uint256 length = cid.length;
-        if (length == 34) {
-            if (bytes2(cid[0:2]) == _SHA256_PREFIX) return (bytes32(cid[2:34]), 0);
-        } else if ((length == 36 || length == 37) && cid[0] == 0x01) {
-            uint256 codec = uint8(cid[1]);
-            uint256 offset = 2;
-            if (codec >= 0x80) {
-                uint256 high = uint8(cid[2]);
-                // A two-byte varint must end here (high < 0x80) and be minimal (high != 0).
-                if (high == 0 || high >= 0x80) revert IBioDentalNFT.BioDentalMalformedCid(cid);
-                codec = (codec & 0x7f) | (high << 7);
-                offset = 3;
+        bool valid;
+        // Reads only: every calldataload below starts inside `cid` and, for the length of its
+        // case, ends inside it too (34: bytes 2-33; 36: bytes 4-35; 37: bytes 5-36), except the
+        // head word, of which only the first 2 to 5 bytes are used. Nothing touches memory.
+        assembly ("memory-safe") {
+            let head := calldataload(cid.offset)
+            switch cid.length
+            case 34 {
+                // CIDv0: 0x12 0x20 <digest>
+                valid := eq(shr(240, head), 0x1220)
+                digest := calldataload(add(cid.offset, 2))
             }
-            if (length == offset + 34 && bytes2(cid[offset:offset + 2]) == _SHA256_PREFIX) {
-                // codec < 2^14, so the cast cannot truncate and the flag bit stays free.
-                return (bytes32(cid[offset + 2:length]), uint24(V1_FLAG | codec));
+            case 36 {
+                // CIDv1, one-byte codec: 0x01 <codec < 0x80> 0x12 0x20 <digest>
+                let codec := byte(1, head)
+                valid := and(eq(and(shr(224, head), 0xff00ffff), 0x01001220), lt(codec, 0x80))
+                format := or(V1_FLAG, codec)
+                digest := calldataload(add(cid.offset, 4))
+            }
+            case 37 {
+                // CIDv1, two-byte codec: 0x01 <low | 0x80> <high, 1..0x7f> 0x12 0x20 <digest>.
+                // high != 0 keeps the varint minimal; the codec is below 2^14, so it leaves the
+                // flag bit free and fits uint24.
+                let low := byte(1, head)
+                let high := byte(2, head)
+                valid := and(
+                    and(eq(and(shr(216, head), 0xff0000ffff), 0x0100001220), gt(low, 0x7f)),
+                    and(gt(high, 0), lt(high, 0x80))
+                )
+                format := or(V1_FLAG, or(and(low, 0x7f), shl(7, high)))
+                digest := calldataload(add(cid.offset, 5))
             }
         }
-        revert IBioDentalNFT.BioDentalMalformedCid(cid);
+        if (!valid) revert IBioDentalNFT.BioDentalMalformedCid(cid);
     }
 
     /// @notice Rebuilds the exact binary CID that `decode` split.

@@ -124,9 +124,30 @@ abstract contract SoulboundERC721 is ERC165, IERC721Metadata, IERC5192, ISoulbou
         return _tokenIdOf(owner, (_accounts[owner] >> _MINTED_SHIFT) & _COUNTER_MASK);
     }
 
-    /// @dev Replaces the extra data of an existing token owned by `owner`.
-    function _setExtraData(uint256 tokenId, address owner, uint96 extra) internal {
-        _tokens[tokenId] = uint256(uint160(owner)) | (uint256(extra) << _EXTRA_SHIFT);
+    /// @dev Like `_tokenData`, plus the storage slot it read, so that a read-modify-write (see
+    /// `_setExtraDataAt`) hashes the key once.
+    function _tokenDataWithSlot(uint256 tokenId) internal view returns (uint256 slot, address owner, uint96 extra) {
+        // `slot` is where Solidity keeps `_tokens[tokenId]`: keccak256(tokenId . _tokens.slot),
+        // hashed in the scratch space (0x00-0x3f) that Solidity reserves for exactly this. The
+        // fields are split as `_tokenData` splits them.
+        assembly ("memory-safe") {
+            mstore(0x00, tokenId)
+            mstore(0x20, _tokens.slot)
+            slot := keccak256(0x00, 0x40)
+            let packed := sload(slot)
+            owner := and(packed, _ADDRESS_MASK)
+            extra := shr(_EXTRA_SHIFT, packed)
+        }
+    }
+
+    /// @dev Replaces the extra data of an existing token owned by `owner`, whose slot `slot` came
+    /// from `_tokenDataWithSlot`.
+    function _setExtraDataAt(uint256 slot, address owner, uint96 extra) internal {
+        // Writes only a `_tokens` slot, in its layout: `owner` and `extra` are clean typed values,
+        // so the owner fills bits 0-159 and the extra data, shifted, exactly bits 160-255.
+        assembly ("memory-safe") {
+            sstore(slot, or(owner, shl(_EXTRA_SHIFT, extra)))
+        }
     }
 
     /// @dev Mints the next token of `to` with `extra` data; emits Transfer and Locked.
