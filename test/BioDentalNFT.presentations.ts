@@ -610,6 +610,42 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
     });
   });
 
+  describe("when the calldata is not canonical ABI (dirty high bits in a field)", () => {
+    // The struct is static, so it sits inline after the selector: tokenId, holder, booth,
+    // challenge, notAfter (words 0-4), then the signature's offset.
+    for (const [field, word, dirty] of [
+      ["holder", 1, "ff"],
+      ["booth", 2, "ff"],
+      ["notAfter", 4, "01"],
+    ] as const) {
+      it(`reverts without data for a dirty ${field}, as Solidity's decoder does`, async () => {
+        const { bioDental, alice, booth, tokenId, domain } = await loadFixture(presentationFixture);
+        const { message, signature } = await signed(
+          alice,
+          domain,
+          await presentation(tokenId, alice.address, booth.address),
+        );
+        const data = bioDental.interface.encodeFunctionData("verifyPresentation", [
+          message,
+          signature,
+        ]);
+        const start = 10 + word * 64; // "0x" + selector, then 64 hex characters per word
+        const dirtied = `${data.slice(0, start)}${dirty}${data.slice(start + 2)}`;
+        const to = await bioDental.getAddress();
+        // The clean encoding verifies; only the dirtied byte differs.
+        expect(
+          bioDental.interface.decodeFunctionResult(
+            "verifyPresentation",
+            await ethers.provider.call({ to, data }),
+          ),
+        ).to.deep.equal([true, Reason.Valid]);
+        await expect(ethers.provider.call({ to, data: dirtied })).to.be.revertedWithoutReason(
+          ethers,
+        );
+      });
+    }
+  });
+
   describe("as a view", () => {
     it("is declared view in the ABI, so it cannot write an attendance trail", async () => {
       const { bioDental } = await loadFixture(presentationFixture);

@@ -224,6 +224,28 @@ describe("BioDentalNFT records", () => {
       });
     });
 
+    describe("when a strict decoder reads RecordUpdated", () => {
+      it("finds exactly the canonical ABI encoding (zero padding included) for every CID shape", async () => {
+        const { bioDental, alice } = await loadFixture(deployFixture);
+        const tokenId = tokenIdOf(alice.address, 0);
+        const coder = ethers.AbiCoder.defaultAbiCoder();
+        const topic = bioDental.interface.getEvent("RecordUpdated").topicHash;
+        // Mint, then cycle through every shape (lengths 34, 36, 37), so each log follows others.
+        const sequence = [VALID_CIDS[4][1], ...VALID_CIDS.map(([, cid]) => cid)];
+        for (const [index, cid] of sequence.entries()) {
+          const tx =
+            index === 0
+              ? await bioDental.connect(alice).mint(cid)
+              : await bioDental.connect(alice).updateRecord(tokenId, cid);
+          const receipt = await tx.wait();
+          const logs = receipt!.logs.filter((log) => log.topics[0] === topic);
+          expect(logs).to.have.length(1);
+          expect(logs[0].topics).to.deep.equal([topic, ethers.toBeHex(tokenId, 32)]);
+          expect(logs[0].data).to.equal(coder.encode(["uint64", "bytes"], [index + 1, cid]));
+        }
+      });
+    });
+
     describe("when the indexer replays RecordUpdated", () => {
       it("rebuilds the whole history of the record, in order", async () => {
         const { bioDental, alice, bob } = await loadFixture(deployFixture);
