@@ -65,7 +65,7 @@ export async function ensureDeployment(parameters: EnsureDeploymentParameters): 
   const custom = deploymentId !== `chain-${chainId}`;
   if (custom) ignoreFolder(deploymentDir);
   const child = path.join(projectRoot, "scripts/stack/ignition-deploy.child.ts");
-  await runLogged("hardhat ignition deploy", process.execPath, [child, rpcUrl, DEPLOY_MODULE, deploymentId], projectRoot, logFile);
+  await runLogged("Ignition deploy", process.execPath, [child, rpcUrl, DEPLOY_MODULE, deploymentId], projectRoot, logFile);
   // Again: on a restarted local chain Ignition wipes the folder before writing it.
   if (custom) ignoreFolder(deploymentDir);
   const deployed = await readDeployment(deploymentDir);

@@ -53,6 +53,8 @@ export type StackHandle = {
   health: HealthReport;
   seed: unknown;
   logsDir: string;
+  /** The child process groups this stack started (group id = leader pid); empty when all were reused. */
+  processes: { name: string; pid: number }[];
   /** Resolves with a service's name if a child process exits while the stack is up (it crashed). */
   died: Promise<string>;
   /** Stops every child process group and the IPFS node this call started; idempotent. */
@@ -252,6 +254,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
       health,
       seed,
       logsDir,
+      processes: children.map((child) => ({ name: child.name, pid: child.pid })),
       died,
       stop,
     };
