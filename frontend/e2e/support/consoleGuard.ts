@@ -7,7 +7,7 @@ export type ConsoleGuard = {
   readonly problems: ConsoleProblem[];
   /** Problems not matched by an allowance. */
   unexpected(): ConsoleProblem[];
-  /** Lets one kind of error through for the rest of the test, for a step that provokes it on purpose. */
+  /** Lets one kind of error through (matched against "message @ url"), for a step that provokes it on purpose. */
   allow(pattern: RegExp): void;
   /** Throws, listing them, when any unexpected problem was seen. */
   assertClean(): void;
@@ -25,7 +25,8 @@ export type ConsoleGuard = {
 export function createConsoleGuard(): ConsoleGuard & { watch(page: Page, label: string): void } {
   const problems: ConsoleProblem[] = [];
   const allowed: RegExp[] = [];
-  const isAllowed = (problem: ConsoleProblem): boolean => allowed.some((pattern) => pattern.test(problem.text));
+  // Matched against the message and where it came from (a failed request's URL is only in the latter).
+  const isAllowed = (problem: ConsoleProblem): boolean => allowed.some((pattern) => pattern.test(`${problem.text} @ ${problem.url}`));
   const unexpected = (): ConsoleProblem[] => problems.filter((problem) => !isAllowed(problem));
   return {
     problems,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -39,6 +39,39 @@ export async function pickStackPorts(): Promise<StackPorts> {
   return { chain: await pick("E2E_CHAIN_PORT"), ipfsApi: await pick("E2E_IPFS_API_PORT"), ipfsGateway: await pick("E2E_IPFS_GATEWAY_PORT"), app: await pick("E2E_APP_PORT") };
 }
 
+/** Test runs' state folders (logs, state file), under the git-ignored .data/. */
+const RUNS_DIR = ".data/e2e-runs";
+const RUN_ID = /^(?:e2e|bench-app|e2e-dev)[\w-]*-(\d+)$/;
+
+/**
+ * Removes what runs killed before their clean-up left behind: their Ignition journals (which
+ * would show as untracked files) and state folders, once their process is gone.
+ */
+function sweepAbandonedRuns(): void {
+  for (const dir of [path.join(PROJECT_ROOT, "ignition/deployments"), path.join(PROJECT_ROOT, RUNS_DIR)]) {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const pid = Number(RUN_ID.exec(entry)?.[1]);
+      if (!pid || processAlive(pid)) continue;
+      rmSync(path.join(dir, entry), { recursive: true, force: true });
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 export type E2eStack = StackHandle & { app: string; stopAll(): Promise<void> };
 
 export type StartE2eStackParameters = {
@@ -63,6 +96,10 @@ export type StartE2eStackParameters = {
  */
 export async function startE2eStack({ ports: chosenPorts, name = "e2e", app = true, log = () => {} }: StartE2eStackParameters = {}): Promise<E2eStack> {
   const ports = chosenPorts ?? (await pickStackPorts());
+  sweepAbandonedRuns();
+  // One state folder and one Ignition deployment id per run, so concurrent runs (two engineers,
+  // or a test beside the benchmark) never continue each other's journal.
+  const runId = `${name}-${process.pid}`;
   const ipfsDataDir = mkdtempSync(path.join(tmpdir(), `biodental-${name}-ipfs-`));
   const started = Date.now();
   log(`starting the ${name} stack (chain :${ports.chain}, IPFS :${ports.ipfsApi}/:${ports.ipfsGateway}, app :${ports.app})…`);
@@ -75,11 +112,12 @@ export async function startE2eStack({ ports: chosenPorts, name = "e2e", app = tr
       ipfsGatewayPort: ports.ipfsGateway,
       appPort: ports.app,
       ipfsDataDir,
-      stateDir: `.data/${name}-stack`,
-      deploymentId: name,
+      stateDir: `${RUNS_DIR}/${runId}`,
+      deploymentId: runId,
       app,
       reuse: false,
-      quiet: true,
+      // E2E_VERBOSE=1 shows the stack's own step-by-step progress with timings.
+      quiet: process.env.E2E_VERBOSE !== "1",
     });
   } catch (error) {
     rmSync(ipfsDataDir, { recursive: true, force: true });
@@ -94,8 +132,9 @@ export async function startE2eStack({ ports: chosenPorts, name = "e2e", app = tr
       stopping ??= (async () => {
         await stack.stop();
         rmSync(ipfsDataDir, { recursive: true, force: true });
-        // A fresh chain every run: the journal of the last one is useless, and not for git.
+        // A fresh chain every run: its journal is useless afterwards, and not for git.
         rmSync(stack.deployment.deploymentDir, { recursive: true, force: true });
+        // The run's logs stay in .data/e2e-runs/ for a post-mortem; the next run sweeps them.
       })();
       return stopping;
     },

@@ -27,6 +27,8 @@ export async function screenshot(page: Page, name: string, { dir = SCREENSHOTS_D
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${String(counter).padStart(2, "0")}-${name}.png`);
   await page.evaluate(async () => {
+    // From the top: a full-page capture draws sticky and fixed bars where the viewport was.
+    window.scrollTo(0, 0);
     await document.fonts.ready;
     const pending = [...document.images].filter((image) => !image.complete && image.loading !== "lazy");
     // A bound, not a sleep: a broken image must not hang the screenshot.
