@@ -13,7 +13,11 @@ import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 
 const { values, positionals } = parseArgs({
-  options: { base: { type: "string", default: "http://127.0.0.1:5173" }, out: { type: "string", default: "screenshots" }, wait: { type: "string", default: "1500" } },
+  options: {
+    base: { type: "string", default: "http://127.0.0.1:5173" },
+    out: { type: "string", default: "screenshots" },
+    wait: { type: "string", default: "1500" },
+  },
   allowPositionals: true,
 });
 const paths = positionals.length > 0 ? positionals : ["/", "/echoes"];
@@ -55,7 +59,10 @@ try {
     for (const path of paths) {
       await page.goto(new URL(path, values.base).toString(), { waitUntil: "networkidle" });
       await page.waitForTimeout(Number(values.wait));
-      const file = join(values.out, `${path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}-${size.name}.png`);
+      const file = join(
+        values.out,
+        `${path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}-${size.name}.png`,
+      );
       await page.screenshot({ path: file, fullPage: true });
       console.log(`${file}`);
     }
@@ -65,5 +72,7 @@ try {
   await context.close();
   rmSync(userDataDir, { recursive: true, force: true });
 }
-console.log(problems === 0 ? "no console errors or warnings" : `${problems} console errors/warnings`);
+console.log(
+  problems === 0 ? "no console errors or warnings" : `${problems} console errors/warnings`,
+);
 process.exitCode = problems === 0 ? 0 : 1;

@@ -61,7 +61,11 @@ async function probeChain(rpcUrl: string): Promise<StackHealth["chain"]> {
     const chainId = replies.find((r) => r.id === 1)?.result;
     const blockNumber = replies.find((r) => r.id === 2)?.result;
     if (!chainId) return { ok: false, error: "the node answered without a chain id" };
-    return { ok: true, chainId: Number(chainId), blockNumber: blockNumber ? BigInt(blockNumber).toString() : undefined };
+    return {
+      ok: true,
+      chainId: Number(chainId),
+      blockNumber: blockNumber ? BigInt(blockNumber).toString() : undefined,
+    };
   } catch (error) {
     return { ok: false, error: describe(error) };
   }
@@ -69,7 +73,10 @@ async function probeChain(rpcUrl: string): Promise<StackHealth["chain"]> {
 
 async function probeIpfs(ipfsApiUrl: string): Promise<StackHealth["ipfs"]> {
   try {
-    const response = await fetch(`${ipfsApiUrl}/api/v0/version`, { method: "POST", signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    const response = await fetch(`${ipfsApiUrl}/api/v0/version`, {
+      method: "POST",
+      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+    });
     if (!response.ok) return { ok: false, error: `HTTP ${response.status}` };
     const body = (await response.json()) as { Version?: string };
     return { ok: true, version: body.Version };

@@ -21,9 +21,16 @@ export type PublicStory = { title: string; text: string; mood?: string | undefin
  */
 export function encodePublicStory(story: PublicStory): Uint8Array {
   const bytes = new TextEncoder().encode(
-    JSON.stringify({ format: STORY_FORMAT, title: story.title, text: story.text, mood: story.mood, publishedAt: new Date().toISOString() }),
+    JSON.stringify({
+      format: STORY_FORMAT,
+      title: story.title,
+      text: story.text,
+      mood: story.mood,
+      publishedAt: new Date().toISOString(),
+    }),
   );
-  if (bytes.length > MAX_STORY_BYTES) throw new RangeError(`A public story is at most ${MAX_STORY_BYTES} bytes`);
+  if (bytes.length > MAX_STORY_BYTES)
+    throw new RangeError(`A public story is at most ${MAX_STORY_BYTES} bytes`);
   return bytes;
 }
 
@@ -33,13 +40,19 @@ export function encodePublicStory(story: PublicStory): Uint8Array {
  * @example
  * decodePublicStory(new TextEncoder().encode("A smile I kept")) // { title: "", text: "A smile I kept", mood: undefined }
  */
-export function decodePublicStory(bytes: Uint8Array): Required<Pick<PublicStory, "title" | "text">> & { mood: string | undefined } {
+export function decodePublicStory(
+  bytes: Uint8Array,
+): Required<Pick<PublicStory, "title" | "text">> & { mood: string | undefined } {
   const raw = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, MAX_STORY_BYTES));
   try {
     const json = JSON.parse(raw) as unknown;
     if (json && typeof json === "object" && typeof (json as { text?: unknown }).text === "string") {
       const value = json as { title?: unknown; text: string; mood?: unknown };
-      return { title: typeof value.title === "string" ? value.title : "", text: value.text, mood: typeof value.mood === "string" ? value.mood : undefined };
+      return {
+        title: typeof value.title === "string" ? value.title : "",
+        text: value.text,
+        mood: typeof value.mood === "string" ? value.mood : undefined,
+      };
     }
   } catch {
     // not JSON: plain text

@@ -25,7 +25,12 @@ export type ReadRecordAttachmentParameters = {
   onProgress?: ((bytesDone: number) => void) | undefined;
 };
 
-export type ReadRecordAttachmentReturnType = { stream: ReadableStream<Uint8Array>; size: number; mediaType: string; name: string };
+export type ReadRecordAttachmentReturnType = {
+  stream: ReadableStream<Uint8Array>;
+  size: number;
+  mediaType: string;
+  name: string;
+};
 
 /**
  * Streams one attachment of the current version, fetching (ranged IPFS reads) and decrypting
@@ -36,7 +41,10 @@ export type ReadRecordAttachmentReturnType = { stream: ReadableStream<Uint8Array
  * const { stream, name } = await readRecordAttachment(client, { tokenId, reader, privateKey, record, selector: "smile.jpg" })
  * await stream.pipeTo(fileWritable)
  */
-export async function readRecordAttachment(client: RecordsClient, parameters: ReadRecordAttachmentParameters): Promise<ReadRecordAttachmentReturnType> {
+export async function readRecordAttachment(
+  client: RecordsClient,
+  parameters: ReadRecordAttachmentParameters,
+): Promise<ReadRecordAttachmentReturnType> {
   const { tokenId, reader, privateKey, record, selector } = parameters;
   const { owner, cid, version } = await readRecordPointer(client, tokenId);
   const binding = recordBinding(client, { tokenId, version });
@@ -51,14 +59,35 @@ export async function readRecordAttachment(client: RecordsClient, parameters: Re
     opened = await openEnvelope({ header, binding, privateKey, wrappedKey });
   }
   const fetchCiphertext = ({ start, end }: { start: number; end: number }) =>
-    Promise.resolve(streamFromAsyncIterable(client.ipfs.cat(cid, { offset: start, length: end - start })));
+    Promise.resolve(
+      streamFromAsyncIterable(client.ipfs.cat(cid, { offset: start, length: end - start })),
+    );
   // The attachments area starts after the record JSON, whose length is the payload's first 4 bytes.
-  const prefix = await readAll(await decryptEnvelopeRange({ header, opened, start: 0, end: RECORD_LENGTH_PREFIX, fetchCiphertext }));
-  const jsonLength = new DataView(prefix.buffer, prefix.byteOffset, prefix.length).getUint32(0, false);
-  const { start, end } = attachmentRange({ record, attachmentsOffset: RECORD_LENGTH_PREFIX + jsonLength }, selector);
-  const attachment = typeof selector === "number" ? record.attachments[selector]! : record.attachments.find((a) => a.name === selector)!;
+  const prefix = await readAll(
+    await decryptEnvelopeRange({
+      header,
+      opened,
+      start: 0,
+      end: RECORD_LENGTH_PREFIX,
+      fetchCiphertext,
+    }),
+  );
+  const jsonLength = new DataView(prefix.buffer, prefix.byteOffset, prefix.length).getUint32(
+    0,
+    false,
+  );
+  const { start, end } = attachmentRange(
+    { record, attachmentsOffset: RECORD_LENGTH_PREFIX + jsonLength },
+    selector,
+  );
+  const attachment =
+    typeof selector === "number"
+      ? record.attachments[selector]!
+      : record.attachments.find((a) => a.name === selector)!;
   let done = 0;
-  const counted = (await decryptEnvelopeRange({ header, opened, start, end, fetchCiphertext })).pipeThrough(
+  const counted = (
+    await decryptEnvelopeRange({ header, opened, start, end, fetchCiphertext })
+  ).pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         done += chunk.length;
@@ -67,5 +96,10 @@ export async function readRecordAttachment(client: RecordsClient, parameters: Re
       },
     }),
   );
-  return { stream: counted, size: end - start, mediaType: attachment.mediaType, name: attachment.name };
+  return {
+    stream: counted,
+    size: end - start,
+    mediaType: attachment.mediaType,
+    name: attachment.name,
+  };
 }

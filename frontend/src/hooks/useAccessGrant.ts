@@ -12,9 +12,20 @@ export function useAccessGrant() {
   const client = useRecordsClient();
   const refresh = useChainDataRefresh();
   return useMutation({
-    mutationFn: async (variables: { tokenId: bigint; grantee: Address; scopes: number; expiresAt: bigint; keyPair: EncryptionKeyPair; onProgress?: OnRecordProgress }) => {
-      if (!client?.walletClient) throw new PreconditionError("Connect your wallet on the right network first.");
-      const result = await grantRecordAccess(client, { ...variables, ownerPrivateKey: variables.keyPair.privateKey });
+    mutationFn: async (variables: {
+      tokenId: bigint;
+      grantee: Address;
+      scopes: number;
+      expiresAt: bigint;
+      keyPair: EncryptionKeyPair;
+      onProgress?: OnRecordProgress;
+    }) => {
+      if (!client?.walletClient)
+        throw new PreconditionError("Connect your wallet on the right network first.");
+      const result = await grantRecordAccess(client, {
+        ...variables,
+        ownerPrivateKey: variables.keyPair.privateKey,
+      });
       await refresh();
       return result;
     },

@@ -12,9 +12,20 @@ export function useAccessRevoke() {
   const client = useRecordsClient();
   const refresh = useChainDataRefresh();
   return useMutation({
-    mutationFn: async (variables: { tokenId: bigint; grantee: Address; keyPair: EncryptionKeyPair; onProgress?: OnRecordProgress }) => {
-      if (!client?.walletClient) throw new PreconditionError("Connect your wallet on the right network first.");
-      const result = await revokeRecordAccess(client, { tokenId: variables.tokenId, grantee: variables.grantee, ownerKeyPair: variables.keyPair, onProgress: variables.onProgress });
+    mutationFn: async (variables: {
+      tokenId: bigint;
+      grantee: Address;
+      keyPair: EncryptionKeyPair;
+      onProgress?: OnRecordProgress;
+    }) => {
+      if (!client?.walletClient)
+        throw new PreconditionError("Connect your wallet on the right network first.");
+      const result = await revokeRecordAccess(client, {
+        tokenId: variables.tokenId,
+        grantee: variables.grantee,
+        ownerKeyPair: variables.keyPair,
+        onProgress: variables.onProgress,
+      });
       await refresh();
       return result;
     },

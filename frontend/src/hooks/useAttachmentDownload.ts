@@ -14,7 +14,14 @@ import { useRecordsClient } from "./useRecordsClient.ts";
 export function useAttachmentDownload() {
   const client = useRecordsClient();
   return useMutation({
-    mutationFn: async (variables: { tokenId: bigint; reader: Address; keyPair: EncryptionKeyPair; record: OralWellnessRecord; name: string; onProgress?: (fraction: number) => void }) => {
+    mutationFn: async (variables: {
+      tokenId: bigint;
+      reader: Address;
+      keyPair: EncryptionKeyPair;
+      record: OralWellnessRecord;
+      name: string;
+      onProgress?: (fraction: number) => void;
+    }) => {
       if (!client) throw new PreconditionError("The chain is not reachable.");
       const attachment = await readRecordAttachment(client, {
         tokenId: variables.tokenId,
@@ -22,9 +29,14 @@ export function useAttachmentDownload() {
         privateKey: variables.keyPair.privateKey,
         record: variables.record,
         selector: variables.name,
-        onProgress: (done) => variables.onProgress?.(attachmentFraction(done, variables.record, variables.name)),
+        onProgress: (done) =>
+          variables.onProgress?.(attachmentFraction(done, variables.record, variables.name)),
       });
-      await saveStream(attachment.stream, { name: attachment.name, mediaType: attachment.mediaType, size: attachment.size });
+      await saveStream(attachment.stream, {
+        name: attachment.name,
+        mediaType: attachment.mediaType,
+        size: attachment.size,
+      });
       return attachment.name;
     },
   });

@@ -12,7 +12,11 @@ export function useChainDataRefresh(): () => Promise<void> {
       predicate: (query) => {
         const head = query.queryKey[0];
         if (head === "chain") return true;
-        if (typeof head === "string" && (head === "readContract" || head === "readContracts" || head === "balance")) return true;
+        if (
+          typeof head === "string" &&
+          (head === "readContract" || head === "readContracts" || head === "balance")
+        )
+          return true;
         return false;
       },
     });

@@ -10,9 +10,22 @@ export function useConsentToggle() {
   const client = useRecordsClient();
   const refresh = useChainDataRefresh();
   return useMutation({
-    mutationFn: async ({ tokenId, consent, onProgress }: { tokenId: bigint; consent: boolean; onProgress?: OnRecordProgress }) => {
-      if (!client?.walletClient) throw new PreconditionError("Connect your wallet on the right network first.");
-      const result = await writeBioDental(client, { functionName: "setConsent", args: [tokenId, consent], onProgress });
+    mutationFn: async ({
+      tokenId,
+      consent,
+      onProgress,
+    }: {
+      tokenId: bigint;
+      consent: boolean;
+      onProgress?: OnRecordProgress;
+    }) => {
+      if (!client?.walletClient)
+        throw new PreconditionError("Connect your wallet on the right network first.");
+      const result = await writeBioDental(client, {
+        functionName: "setConsent",
+        args: [tokenId, consent],
+        onProgress,
+      });
       await refresh();
       return result;
     },

@@ -29,7 +29,8 @@ export function useDeploymentStatus(): DeploymentStatus {
   if (!deployment) return { state: "no-deployment", deployment: undefined };
   if (!health.data) return { state: "checking", deployment };
   if (!chainOk) return { state: "chain-down", deployment, error: health.data.chain.error };
-  if (!sameChain && nodeChainId !== undefined) return { state: "wrong-node", deployment, nodeChainId };
+  if (!sameChain && nodeChainId !== undefined)
+    return { state: "wrong-node", deployment, nodeChainId };
   if (code.isPending) return { state: "checking", deployment };
   if (code.isError) return { state: "chain-down", deployment, error: code.error.message };
   if (!code.data || code.data === "0x") return { state: "no-code", deployment };

@@ -25,9 +25,14 @@ export function useEncryptionKeySetup() {
   const refresh = useChainDataRefresh();
   return useMutation({
     mutationFn: async ({ onProgress }: { onProgress?: (progress: KeySetupStage) => void } = {}) => {
-      if (!client?.walletClient) throw new PreconditionError("Connect your wallet on the right network first.");
+      if (!client?.walletClient)
+        throw new PreconditionError("Connect your wallet on the right network first.");
       const account = accountOf(client);
-      const sign = () => signTypedData(client.walletClient!, { account, ...encryptionKeyTypedData(account.address) });
+      const sign = () =>
+        signTypedData(client.walletClient!, {
+          account,
+          ...encryptionKeyTypedData(account.address),
+        });
       onProgress?.({ stage: "sign" });
       const code = await getCode(client.publicClient, { address: account.address });
       let signature: `0x${string}`;
@@ -39,7 +44,10 @@ export function useEncryptionKeySetup() {
         signature = await sign();
       }
       const keyPair = deriveEncryptionKey({ signature });
-      const registration = await registerEncryptionKey(client, { publicKey: keyPair.publicKey, onProgress });
+      const registration = await registerEncryptionKey(client, {
+        publicKey: keyPair.publicKey,
+        onProgress,
+      });
       sessionKeyStore.set(account.address, keyPair);
       await refresh();
       return registration;

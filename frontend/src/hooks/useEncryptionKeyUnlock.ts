@@ -17,13 +17,23 @@ export function useEncryptionKeyUnlock() {
   const client = useRecordsClient();
   return useMutation({
     mutationFn: async () => {
-      if (!client?.walletClient) throw new PreconditionError("Connect your wallet on the right network first.");
+      if (!client?.walletClient)
+        throw new PreconditionError("Connect your wallet on the right network first.");
       const account = accountOf(client).address;
       const [keyPair, registered] = await Promise.all([
         deriveMemberKey(client),
-        readContract(client.publicClient, { address: client.contract, abi: bioDentalNftAbi, functionName: "encryptionKeyOf", args: [account] }),
+        readContract(client.publicClient, {
+          address: client.contract,
+          abi: bioDentalNftAbi,
+          functionName: "encryptionKeyOf",
+          args: [account],
+        }),
       ]);
-      assertMatchesRegisteredKey({ derivedPublicKey: keyPair.publicKey, registeredPublicKey: registered, account });
+      assertMatchesRegisteredKey({
+        derivedPublicKey: keyPair.publicKey,
+        registeredPublicKey: registered,
+        account,
+      });
       sessionKeyStore.set(account, keyPair);
       return keyPair.publicKey;
     },

@@ -11,7 +11,11 @@ import { useDeploymentStatus } from "./useDeploymentStatus.ts";
 
 type Abi = typeof bioDentalNftAbi;
 
-export type EventLog<N extends ContractEventName<Abi>> = GetContractEventsReturnType<Abi, N, true>[number];
+export type EventLog<N extends ContractEventName<Abi>> = GetContractEventsReturnType<
+  Abi,
+  N,
+  true
+>[number];
 
 export type UseEventHistoryParameters<N extends ContractEventName<Abi>> = {
   eventName: N;
@@ -28,20 +32,30 @@ export type UseEventHistoryParameters<N extends ContractEventName<Abi>> = {
  * @example
  * const history = useEventHistory({ eventName: "RecordUpdated", args: { tokenId } })
  */
-export function useEventHistory<const N extends ContractEventName<Abi>>({ eventName, args, enabled = true }: UseEventHistoryParameters<N>) {
+export function useEventHistory<const N extends ContractEventName<Abi>>({
+  eventName,
+  args,
+  enabled = true,
+}: UseEventHistoryParameters<N>) {
   const status = useDeploymentStatus();
   // The bare client with tree-shaken actions: a decorated public client drags every action (and secp256k1) into the page.
   const client = useClient({ chainId: targetChain.id });
   const queryClient = useQueryClient();
   const deployment = status.state === "ready" ? status.deployment : undefined;
-  const queryKey = queryKeys.eventHistory(targetChain.id, deployment?.address ?? "", eventName, args as Record<string, unknown> | undefined);
+  const queryKey = queryKeys.eventHistory(
+    targetChain.id,
+    deployment?.address ?? "",
+    eventName,
+    args as Record<string, unknown> | undefined,
+  );
 
   return useQuery({
     queryKey,
     enabled: enabled && Boolean(deployment) && Boolean(client),
     structuralSharing: false,
     queryFn: async (): Promise<LogWindow<EventLog<N>>> => {
-      if (!deployment || !client) throw new Error("unreachable: the query is disabled without a deployment");
+      if (!deployment || !client)
+        throw new Error("unreachable: the query is disabled without a deployment");
       const previous = queryClient.getQueryData<LogWindow<EventLog<N>>>(queryKey);
       const latestBlock = await getBlockNumber(client, { cacheTime: 0 });
       return fetchLogsIncrementally({

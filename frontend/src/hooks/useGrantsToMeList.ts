@@ -13,10 +13,25 @@ export type SharedRecord = GrantView & { owner: Address; tokenUri: string | unde
  */
 export function useGrantsToMeList(account: Address | undefined) {
   const enabled = Boolean(account);
-  const granted = useEventHistory({ eventName: "AccessGranted", args: { grantee: account }, enabled });
-  const revoked = useEventHistory({ eventName: "AccessRevoked", args: { grantee: account }, enabled });
+  const granted = useEventHistory({
+    eventName: "AccessGranted",
+    args: { grantee: account },
+    enabled,
+  });
+  const revoked = useEventHistory({
+    eventName: "AccessRevoked",
+    args: { grantee: account },
+    enabled,
+  });
   const now = useClockTick(5_000);
-  const grants = granted.data && revoked.data ? replayGrants({ granted: granted.data.items, revoked: revoked.data.items, nowSeconds: BigInt(Math.floor(now / 1000)) }) : [];
+  const grants =
+    granted.data && revoked.data
+      ? replayGrants({
+          granted: granted.data.items,
+          revoked: revoked.data.items,
+          nowSeconds: BigInt(Math.floor(now / 1000)),
+        })
+      : [];
   const reads = useReadContracts({
     allowFailure: true,
     contracts: grants.flatMap((grant) => [
@@ -30,11 +45,16 @@ export function useGrantsToMeList(account: Address | undefined) {
     const owner = reads.data?.[2 * i];
     const uri = reads.data?.[2 * i + 1];
     if (owner?.status !== "success") return;
-    shared.push({ ...grant, owner: owner.result as Address, tokenUri: uri?.status === "success" ? (uri.result as string) : undefined });
+    shared.push({
+      ...grant,
+      owner: owner.result as Address,
+      tokenUri: uri?.status === "success" ? (uri.result as string) : undefined,
+    });
   });
   return {
     shared,
-    isPending: enabled && (granted.isPending || revoked.isPending || (grants.length > 0 && reads.isPending)),
+    isPending:
+      enabled && (granted.isPending || revoked.isPending || (grants.length > 0 && reads.isPending)),
     error: granted.error ?? revoked.error ?? reads.error,
   };
 }

@@ -10,7 +10,8 @@ import { sessionKeyStore } from "../lib/keys/sessionKeyStore.ts";
 import { useChainDataRefresh } from "./useChainDataRefresh.ts";
 import { useRecordsClient } from "./useRecordsClient.ts";
 
-export type KeyBackupProgress = { stage: "protect"; fraction: number } | { stage: "pin" } | RecordProgress;
+export type KeyBackupProgress =
+  { stage: "protect"; fraction: number } | { stage: "pin" } | RecordProgress;
 
 /**
  * The fallback for wallets that cannot derive a stable key: a random X25519 key, encrypted under
@@ -20,11 +21,22 @@ export function useKeyBackupCreate() {
   const client = useRecordsClient();
   const refresh = useChainDataRefresh();
   return useMutation({
-    mutationFn: async ({ passphrase, onProgress }: { passphrase: string; onProgress?: (progress: KeyBackupProgress) => void }) => {
-      if (!client?.walletClient) throw new PreconditionError("Connect your wallet on the right network first.");
+    mutationFn: async ({
+      passphrase,
+      onProgress,
+    }: {
+      passphrase: string;
+      onProgress?: (progress: KeyBackupProgress) => void;
+    }) => {
+      if (!client?.walletClient)
+        throw new PreconditionError("Connect your wallet on the right network first.");
       const account = accountOf(client).address;
       const keyPair = generateEncryptionKey();
-      const backup = await createKeyBackup({ privateKey: keyPair.privateKey, passphrase, onProgress: (fraction) => onProgress?.({ stage: "protect", fraction }) });
+      const backup = await createKeyBackup({
+        privateKey: keyPair.privateKey,
+        passphrase,
+        onProgress: (fraction) => onProgress?.({ stage: "protect", fraction }),
+      });
       onProgress?.({ stage: "pin" });
       const { cid } = await client.ipfs.addBytes(backup, { pin: true });
       keyBackupLocation.set(account, cid);

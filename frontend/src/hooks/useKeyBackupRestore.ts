@@ -20,15 +20,37 @@ export type KeyBackupSource = { cid: string } | { file: Blob };
 export function useKeyBackupRestore() {
   const client = useRecordsClient();
   return useMutation({
-    mutationFn: async ({ source, passphrase, onProgress }: { source: KeyBackupSource; passphrase: string; onProgress?: (fraction: number) => void }) => {
-      if (!client?.walletClient) throw new PreconditionError("Connect your wallet on the right network first.");
+    mutationFn: async ({
+      source,
+      passphrase,
+      onProgress,
+    }: {
+      source: KeyBackupSource;
+      passphrase: string;
+      onProgress?: (fraction: number) => void;
+    }) => {
+      if (!client?.walletClient)
+        throw new PreconditionError("Connect your wallet on the right network first.");
       const account = accountOf(client).address;
-      const backup = "cid" in source ? await readAll(streamFromAsyncIterable(client.ipfs.cat(source.cid.trim()))) : new Uint8Array(await source.file.arrayBuffer());
-      const registered = await readContract(client.publicClient, { address: client.contract, abi: bioDentalNftAbi, functionName: "encryptionKeyOf", args: [account] });
+      const backup =
+        "cid" in source
+          ? await readAll(streamFromAsyncIterable(client.ipfs.cat(source.cid.trim())))
+          : new Uint8Array(await source.file.arrayBuffer());
+      const registered = await readContract(client.publicClient, {
+        address: client.contract,
+        abi: bioDentalNftAbi,
+        functionName: "encryptionKeyOf",
+        args: [account],
+      });
       const listed = readKeyBackupPublicKey(backup);
-      if (listed.toLowerCase() !== registered.toLowerCase()) throw new EncryptionKeyMismatchError({ derived: listed, registered });
+      if (listed.toLowerCase() !== registered.toLowerCase())
+        throw new EncryptionKeyMismatchError({ derived: listed, registered });
       const keyPair = await openKeyBackup({ backup, passphrase, onProgress });
-      if (bytesToHex(keyPair.publicKey) !== registered.toLowerCase()) throw new EncryptionKeyMismatchError({ derived: bytesToHex(keyPair.publicKey), registered });
+      if (bytesToHex(keyPair.publicKey) !== registered.toLowerCase())
+        throw new EncryptionKeyMismatchError({
+          derived: bytesToHex(keyPair.publicKey),
+          registered,
+        });
       sessionKeyStore.set(account, keyPair);
       if ("cid" in source) keyBackupLocation.set(account, source.cid.trim());
       return keyPair.publicKey;

@@ -6,7 +6,14 @@ import { countActiveGrants } from "../lib/records/grantState.ts";
 import { useDeploymentStatus } from "./useDeploymentStatus.ts";
 import { useTokenGrantsList } from "./useTokenGrantsList.ts";
 
-export type OwnedRecord = { tokenId: bigint; cid: Hex; version: bigint; updatedAt: bigint; tokenUri: string | undefined; activeGrants: number };
+export type OwnedRecord = {
+  tokenId: bigint;
+  cid: Hex;
+  version: bigint;
+  updatedAt: bigint;
+  tokenUri: string | undefined;
+  activeGrants: number;
+};
 
 /**
  * The member's records. Token ids are `owner << 96 | mintIndex`, so `nextTokenIdOf` alone lists
@@ -16,7 +23,12 @@ export type OwnedRecord = { tokenId: bigint; cid: Hex; version: bigint; updatedA
 export function useOwnedRecordsList(owner: Address | undefined) {
   const status = useDeploymentStatus();
   const ready = status.state === "ready" && Boolean(owner);
-  const next = useReadContract({ ...bioDentalContract, functionName: "nextTokenIdOf", args: owner ? [owner] : undefined, query: { enabled: ready } });
+  const next = useReadContract({
+    ...bioDentalContract,
+    functionName: "nextTokenIdOf",
+    args: owner ? [owner] : undefined,
+    query: { enabled: ready },
+  });
   const count = next.data === undefined || !owner ? 0n : next.data & ((1n << 96n) - 1n);
   const candidates: bigint[] = [];
   for (let i = count - 1n; i >= 0n && owner; i--) candidates.push(tokenIdOf(owner, i));
@@ -39,7 +51,14 @@ export function useOwnedRecordsList(owner: Address | undefined) {
     const uri = reads.data?.[2 * i + 1];
     if (record?.status !== "success") return;
     const [cid, version, updatedAt] = record.result as readonly [Hex, bigint, bigint];
-    records.push({ tokenId, cid, version, updatedAt, tokenUri: uri?.status === "success" ? (uri.result as string) : undefined, activeGrants: counts.get(tokenId) ?? 0 });
+    records.push({
+      tokenId,
+      cid,
+      version,
+      updatedAt,
+      tokenUri: uri?.status === "success" ? (uri.result as string) : undefined,
+      activeGrants: counts.get(tokenId) ?? 0,
+    });
   });
 
   return {

@@ -9,8 +9,11 @@ export function useProgressLog<E extends { stage: string }>() {
   const push = useCallback((event: E) => {
     setEvents((list) => {
       const last = list.at(-1);
-      const frequent = event.stage === "encrypt-upload" || event.stage === "download" || event.stage === "protect";
-      return frequent && last?.stage === event.stage ? [...list.slice(0, -1), event] : [...list, event];
+      const frequent =
+        event.stage === "encrypt-upload" || event.stage === "download" || event.stage === "protect";
+      return frequent && last?.stage === event.stage
+        ? [...list.slice(0, -1), event]
+        : [...list, event];
     });
   }, []);
   const reset = useCallback(() => setEvents([]), []);

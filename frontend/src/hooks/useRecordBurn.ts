@@ -10,8 +10,15 @@ export function useRecordBurn() {
   const client = useRecordsClient();
   const refresh = useChainDataRefresh();
   return useMutation({
-    mutationFn: async ({ tokenId, onProgress }: { tokenId: bigint; onProgress?: OnRecordProgress }) => {
-      if (!client?.walletClient) throw new PreconditionError("Connect your wallet on the right network first.");
+    mutationFn: async ({
+      tokenId,
+      onProgress,
+    }: {
+      tokenId: bigint;
+      onProgress?: OnRecordProgress;
+    }) => {
+      if (!client?.walletClient)
+        throw new PreconditionError("Connect your wallet on the right network first.");
       const result = await burnRecord(client, { tokenId, onProgress });
       await refresh();
       return result;

@@ -7,7 +7,12 @@ import { PreconditionError } from "../lib/errors/appErrors.ts";
 import { useChainDataRefresh } from "./useChainDataRefresh.ts";
 import { useRecordsClient } from "./useRecordsClient.ts";
 
-export type RecordMintVariables = { input: OralWellnessRecordInput; files: File[]; keyPair: EncryptionKeyPair; onProgress?: OnRecordProgress };
+export type RecordMintVariables = {
+  input: OralWellnessRecordInput;
+  files: File[];
+  keyPair: EncryptionKeyPair;
+  onProgress?: OnRecordProgress;
+};
 
 /** Encrypt → pin → mint, through the shared flow; attachments stream from the File objects. */
 export function useRecordMint() {
@@ -15,10 +20,15 @@ export function useRecordMint() {
   const refresh = useChainDataRefresh();
   return useMutation({
     mutationFn: async ({ input, files, keyPair, onProgress }: RecordMintVariables) => {
-      if (!client?.walletClient) throw new PreconditionError("Connect your wallet on the right network first.");
+      if (!client?.walletClient)
+        throw new PreconditionError("Connect your wallet on the right network first.");
       const result = await mintRecord(client, {
         record: input,
-        attachments: files.map((file) => ({ name: file.name, mediaType: file.type || "application/octet-stream", data: file })),
+        attachments: files.map((file) => ({
+          name: file.name,
+          mediaType: file.type || "application/octet-stream",
+          data: file,
+        })),
         ownerPublicKey: keyPair.publicKey,
         onProgress,
       });

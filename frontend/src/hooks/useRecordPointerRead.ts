@@ -3,7 +3,13 @@ import { useReadContracts } from "wagmi";
 import { bioDentalContract } from "../lib/contract.ts";
 import { useDeploymentStatus } from "./useDeploymentStatus.ts";
 
-export type RecordPointer = { owner: Address; cid: Hex; version: bigint; updatedAt: bigint; tokenUri: string | undefined };
+export type RecordPointer = {
+  owner: Address;
+  cid: Hex;
+  version: bigint;
+  updatedAt: bigint;
+  tokenUri: string | undefined;
+};
 
 /** Owner, current pointer and art of one token, in one multicall; `exists` is false once burned. */
 export function useRecordPointerRead(tokenId: bigint | undefined) {

@@ -11,7 +11,17 @@ import { useRecordsClient } from "./useRecordsClient.ts";
  * read: the download stops before the attachments, which are fetched one by one on demand. A
  * version's plaintext never changes, so it is cached until the version does.
  */
-export function useRecordRead({ tokenId, version, reader, keyPair }: { tokenId: bigint; version: bigint | undefined; reader: Address | undefined; keyPair: EncryptionKeyPair | undefined }) {
+export function useRecordRead({
+  tokenId,
+  version,
+  reader,
+  keyPair,
+}: {
+  tokenId: bigint;
+  version: bigint | undefined;
+  reader: Address | undefined;
+  keyPair: EncryptionKeyPair | undefined;
+}) {
   const client = useRecordsClient();
   return useQuery({
     queryKey: queryKeys.record(targetChain.id, tokenId, version ?? 0n, reader ?? ""),
@@ -23,7 +33,12 @@ export function useRecordRead({ tokenId, version, reader, keyPair }: { tokenId: 
       if (!client || !reader || !keyPair) throw new Error("unreachable: the query is disabled");
       const result = await readRecord(client, { tokenId, reader, privateKey: keyPair.privateKey });
       await result.cancel();
-      return { record: result.record, version: result.version, cid: result.cid, owner: result.owner };
+      return {
+        record: result.record,
+        version: result.version,
+        cid: result.cid,
+        owner: result.owner,
+      };
     },
   });
 }

@@ -9,7 +9,12 @@ import { useRecordsClient } from "./useRecordsClient.ts";
 
 const MAX_VERSIONS = 12;
 
-export type TimelineEntry = { version: bigint; record: OralWellnessRecord | undefined; error: unknown; isPending: boolean };
+export type TimelineEntry = {
+  version: bigint;
+  record: OralWellnessRecord | undefined;
+  error: unknown;
+  isPending: boolean;
+};
 
 /**
  * The record JSON of the latest versions, decrypted in parallel for the timeline; versions this
@@ -37,8 +42,20 @@ export function useRecordTimelineRead({
       staleTime: Number.POSITIVE_INFINITY,
       gcTime: 5 * 60_000,
       retry: false,
-      queryFn: () => readVersionRecord(client!, { tokenId, version: entry.version, cid: entry.cid, privateKey: keyPair!.privateKey, grantWraps }),
+      queryFn: () =>
+        readVersionRecord(client!, {
+          tokenId,
+          version: entry.version,
+          cid: entry.cid,
+          privateKey: keyPair!.privateKey,
+          grantWraps,
+        }),
     })),
   });
-  return recent.map((entry, i) => ({ version: entry.version, record: results[i]?.data, error: results[i]?.error ?? undefined, isPending: results[i]?.isPending ?? true }));
+  return recent.map((entry, i) => ({
+    version: entry.version,
+    record: results[i]?.data,
+    error: results[i]?.error ?? undefined,
+    isPending: results[i]?.isPending ?? true,
+  }));
 }

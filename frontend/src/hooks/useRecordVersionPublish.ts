@@ -32,18 +32,48 @@ export function useRecordVersionPublish() {
   const client = useRecordsClient();
   const refresh = useChainDataRefresh();
   return useMutation({
-    mutationFn: async ({ tokenId, owner, keyPair, input, current, keep, files, onProgress }: RecordVersionPublishVariables) => {
-      if (!client?.walletClient) throw new PreconditionError("Connect your wallet on the right network first.");
+    mutationFn: async ({
+      tokenId,
+      owner,
+      keyPair,
+      input,
+      current,
+      keep,
+      files,
+      onProgress,
+    }: RecordVersionPublishVariables) => {
+      if (!client?.walletClient)
+        throw new PreconditionError("Connect your wallet on the right network first.");
       const kept: AttachmentSource[] = current.attachments
         .filter((attachment) => keep.includes(attachment.name))
         .map((attachment) => ({
           name: attachment.name,
           mediaType: attachment.mediaType,
           size: attachment.size,
-          data: lazyStream(async () => (await readRecordAttachment(client, { tokenId, reader: owner, privateKey: keyPair.privateKey, record: current, selector: attachment.name })).stream),
+          data: lazyStream(
+            async () =>
+              (
+                await readRecordAttachment(client, {
+                  tokenId,
+                  reader: owner,
+                  privateKey: keyPair.privateKey,
+                  record: current,
+                  selector: attachment.name,
+                })
+              ).stream,
+          ),
         }));
-      const added: AttachmentSource[] = files.map((file) => ({ name: file.name, mediaType: file.type || "application/octet-stream", data: file }));
-      const result = await publishRecordVersion(client, { tokenId, ownerKeyPair: keyPair, content: { record: input, attachments: [...kept, ...added] }, onProgress });
+      const added: AttachmentSource[] = files.map((file) => ({
+        name: file.name,
+        mediaType: file.type || "application/octet-stream",
+        data: file,
+      }));
+      const result = await publishRecordVersion(client, {
+        tokenId,
+        ownerKeyPair: keyPair,
+        content: { record: input, attachments: [...kept, ...added] },
+        onProgress,
+      });
       await refresh();
       return result;
     },

@@ -18,6 +18,17 @@ export function useRegisteredKeyRead(account: Address | undefined) {
     args: account ? [account] : undefined,
     query: { enabled: ready && Boolean(account) },
   });
-  const status = !ready ? "unavailable" : read.isError ? "error" : read.data === undefined ? "pending" : "ready";
-  return { status, registered: read.data !== undefined && read.data !== ZERO, publicKey: read.data, error: read.error } as const;
+  const status = !ready
+    ? "unavailable"
+    : read.isError
+      ? "error"
+      : read.data === undefined
+        ? "pending"
+        : "ready";
+  return {
+    status,
+    registered: read.data !== undefined && read.data !== ZERO,
+    publicKey: read.data,
+    error: read.error,
+  } as const;
 }

@@ -23,7 +23,8 @@ export function useStackHealth() {
       return (await response.json()) as StackHealth;
     },
     staleTime: 5_000,
-    refetchInterval: (query) => (query.state.data && query.state.data.chain.ok && query.state.data.ipfs.ok ? 15_000 : 4_000),
+    refetchInterval: (query) =>
+      query.state.data && query.state.data.chain.ok && query.state.data.ipfs.ok ? 15_000 : 4_000,
     refetchOnWindowFocus: true,
     retry: false,
   });

@@ -10,9 +10,26 @@ export function useStoryPublish() {
   const client = useRecordsClient();
   const refresh = useChainDataRefresh();
   return useMutation({
-    mutationFn: async ({ tokenId, title, text, onProgress }: { tokenId: bigint; title: string; text: string; onProgress?: OnRecordProgress }) => {
-      if (!client?.walletClient) throw new PreconditionError("Connect your wallet on the right network first.");
-      const result = await publishStory(client, { tokenId, title, story: { title, text }, consent: true, onProgress });
+    mutationFn: async ({
+      tokenId,
+      title,
+      text,
+      onProgress,
+    }: {
+      tokenId: bigint;
+      title: string;
+      text: string;
+      onProgress?: OnRecordProgress;
+    }) => {
+      if (!client?.walletClient)
+        throw new PreconditionError("Connect your wallet on the right network first.");
+      const result = await publishStory(client, {
+        tokenId,
+        title,
+        story: { title, text },
+        consent: true,
+        onProgress,
+      });
       await refresh();
       return result;
     },

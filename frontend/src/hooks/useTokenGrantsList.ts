@@ -13,7 +13,13 @@ export function useTokenGrantsList(tokenIds: readonly bigint[] | undefined) {
   const revoked = useEventHistory({ eventName: "AccessRevoked", args, enabled });
   const now = useClockTick(5_000);
   const grants: GrantView[] =
-    granted.data && revoked.data ? replayGrants({ granted: granted.data.items, revoked: revoked.data.items, nowSeconds: BigInt(Math.floor(now / 1000)) }) : [];
+    granted.data && revoked.data
+      ? replayGrants({
+          granted: granted.data.items,
+          revoked: revoked.data.items,
+          nowSeconds: BigInt(Math.floor(now / 1000)),
+        })
+      : [];
   return {
     grants,
     isPending: enabled && (granted.isPending || revoked.isPending),

@@ -3,7 +3,14 @@ import { base, baseSepolia, hardhat, mainnet, optimismSepolia, sepolia } from "v
 import { appConfig } from "./appConfig.ts";
 
 /** Chains the app knows by id; a deployment elsewhere adds its chain here. */
-const KNOWN_CHAINS: readonly Chain[] = [hardhat, sepolia, baseSepolia, optimismSepolia, base, mainnet];
+const KNOWN_CHAINS: readonly Chain[] = [
+  hardhat,
+  sepolia,
+  baseSepolia,
+  optimismSepolia,
+  base,
+  mainnet,
+];
 
 /**
  * The chain the app is configured for (VITE_CHAIN_ID, default the local Hardhat chain), with the

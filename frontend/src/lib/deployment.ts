@@ -13,9 +13,22 @@ export type Deployment = { chainId: number; address: Address; deploymentBlock: b
 export const deployment: Deployment | undefined = (() => {
   const override = import.meta.env.VITE_CONTRACT_ADDRESS;
   if (override && isAddress(override)) {
-    return { chainId: targetChain.id, address: override, deploymentBlock: BigInt(import.meta.env.VITE_DEPLOYMENT_BLOCK || 0) };
+    return {
+      chainId: targetChain.id,
+      address: override,
+      deploymentBlock: BigInt(import.meta.env.VITE_DEPLOYMENT_BLOCK || 0),
+    };
   }
-  const entry = (bioDentalNftDeployments as Record<number, { address: Address; deploymentBlock: bigint | number | string } | undefined>)[targetChain.id];
+  const entry = (
+    bioDentalNftDeployments as Record<
+      number,
+      { address: Address; deploymentBlock: bigint | number | string } | undefined
+    >
+  )[targetChain.id];
   if (!entry) return undefined;
-  return { chainId: targetChain.id, address: entry.address, deploymentBlock: BigInt(entry.deploymentBlock) };
+  return {
+    chainId: targetChain.id,
+    address: entry.address,
+    deploymentBlock: BigInt(entry.deploymentBlock),
+  };
 })();

@@ -5,12 +5,20 @@
  */
 export const queryKeys = {
   chain: ["chain"] as const,
-  eventHistory: (chainId: number, address: string, eventName: string, args: Record<string, unknown> | undefined) =>
+  eventHistory: (
+    chainId: number,
+    address: string,
+    eventName: string,
+    args: Record<string, unknown> | undefined,
+  ) =>
     ["chain", "eventHistory", chainId, address.toLowerCase(), eventName, serialize(args)] as const,
-  record: (chainId: number, tokenId: bigint, version: bigint, reader: string) => ["record", chainId, tokenId.toString(), version.toString(), reader.toLowerCase()] as const,
+  record: (chainId: number, tokenId: bigint, version: bigint, reader: string) =>
+    ["record", chainId, tokenId.toString(), version.toString(), reader.toLowerCase()] as const,
   story: (cid: string) => ["story", cid] as const,
 };
 
 function serialize(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, v: unknown) => (typeof v === "bigint" ? `${v}n` : typeof v === "string" ? v.toLowerCase() : v));
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    typeof v === "bigint" ? `${v}n` : typeof v === "string" ? v.toLowerCase() : v,
+  );
 }

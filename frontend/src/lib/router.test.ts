@@ -3,7 +3,9 @@ import { matchPath } from "./router.ts";
 
 describe("matchPath", () => {
   it("matches static and parameter segments", () => {
-    expect(matchPath("/records/:tokenId/access", "/records/42/access")).toEqual({ params: { tokenId: "42" } });
+    expect(matchPath("/records/:tokenId/access", "/records/42/access")).toEqual({
+      params: { tokenId: "42" },
+    });
     expect(matchPath("/", "/")).toEqual({ params: {} });
   });
   it("ignores a trailing slash and rejects other shapes", () => {

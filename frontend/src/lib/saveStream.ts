@@ -1,4 +1,6 @@
-type SaveFilePicker = (options: { suggestedName: string }) => Promise<{ createWritable(): Promise<WritableStream<Uint8Array>> }>;
+type SaveFilePicker = (options: {
+  suggestedName: string;
+}) => Promise<{ createWritable(): Promise<WritableStream<Uint8Array>> }>;
 
 /** Above this, asking where to save beats holding the whole file in memory. */
 const STREAM_TO_DISK_BYTES = 64 * 1024 * 1024;
@@ -11,7 +13,10 @@ const STREAM_TO_DISK_BYTES = 64 * 1024 * 1024;
  * @example
  * await saveStream(stream, { name: "scan.pdf", mediaType: "application/pdf", size })
  */
-export async function saveStream(stream: ReadableStream<Uint8Array>, { name, mediaType, size }: { name: string; mediaType: string; size: number }): Promise<void> {
+export async function saveStream(
+  stream: ReadableStream<Uint8Array>,
+  { name, mediaType, size }: { name: string; mediaType: string; size: number },
+): Promise<void> {
   const picker = (globalThis as { showSaveFilePicker?: SaveFilePicker }).showSaveFilePicker;
   if (picker && globalThis.isSecureContext && size > STREAM_TO_DISK_BYTES) {
     let handle: Awaited<ReturnType<SaveFilePicker>>;

@@ -20,7 +20,9 @@ export function AppRouter() {
   return (
     <Layout>
       <RouteErrorBoundary key={path}>
-        <Suspense fallback={<PageSpinner />}>{Page && found?.match ? <Page params={found.match.params} /> : <NotFound />}</Suspense>
+        <Suspense fallback={<PageSpinner />}>
+          {Page && found?.match ? <Page params={found.match.params} /> : <NotFound />}
+        </Suspense>
       </RouteErrorBoundary>
     </Layout>
   );

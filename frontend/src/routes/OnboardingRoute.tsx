@@ -24,7 +24,10 @@ export default function OnboardingRoute() {
       <header>
         <p className="eyebrow muted">Step 1 of 2</p>
         <h1>Your encryption key</h1>
-        <p className="muted">Every record is sealed with a key that never leaves your device. The chain only learns its public half.</p>
+        <p className="muted">
+          Every record is sealed with a key that never leaves your device. The chain only learns its
+          public half.
+        </p>
       </header>
 
       {connection.status !== "connected" ? (
@@ -33,7 +36,10 @@ export default function OnboardingRoute() {
         <div className="card" data-testid="key-ready">
           <div className="notice notice-ok" role="status">
             <p className="notice-title">Your key is ready</p>
-            <p>It is registered on-chain and unlocked in this tab. You can create records and receive shared ones.</p>
+            <p>
+              It is registered on-chain and unlocked in this tab. You can create records and receive
+              shared ones.
+            </p>
           </div>
           <div className="actions">
             <Link href="/mint" className="button" data-testid="goto-mint">
@@ -58,16 +64,29 @@ export default function OnboardingRoute() {
             <h2>Welcome back</h2>
             <p>Your key is registered. Sign once to unlock it in this tab.</p>
             <div className="actions">
-              <button type="button" className="button" data-testid="unlock-key" disabled={unlock.isPending} onClick={() => unlock.mutate()}>
+              <button
+                type="button"
+                className="button"
+                data-testid="unlock-key"
+                disabled={unlock.isPending}
+                onClick={() => unlock.mutate()}
+              >
                 {unlock.isPending ? "Waiting for your wallet…" : "Sign to unlock"}
               </button>
-              <button type="button" className="button secondary" onClick={() => setShowRestore(true)} data-testid="show-restore">
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => setShowRestore(true)}
+                data-testid="show-restore"
+              >
                 I use a passphrase backup
               </button>
             </div>
             {unlock.error ? <ErrorNotice error={unlock.error} /> : null}
           </div>
-          {showRestore || unlock.error?.name === "EncryptionKeyMismatchError" ? <RestoreBackupForm onDone={() => setShowRestore(false)} /> : null}
+          {showRestore || unlock.error?.name === "EncryptionKeyMismatchError" ? (
+            <RestoreBackupForm onDone={() => setShowRestore(false)} />
+          ) : null}
         </>
       ) : mode === "sign" ? (
         <KeySetupCard onNeedsPassphrase={() => setMode("passphrase")} onDone={() => undefined} />

@@ -12,11 +12,19 @@ import { usePublicProfileRead } from "../hooks/usePublicProfileRead.ts";
 import { useStoryPublish } from "../hooks/useStoryPublish.ts";
 import { useStoryText } from "../hooks/useStoryText.ts";
 import { parseTokenUri } from "../lib/format/tokenUri.ts";
-import { PUBLISH_STORY_PLAN, type PlannedStep, planSteps, transactionPlan } from "../lib/records/progressPlan.ts";
+import {
+  PUBLISH_STORY_PLAN,
+  type PlannedStep,
+  planSteps,
+  transactionPlan,
+} from "../lib/records/progressPlan.ts";
 import { publicTitleProblem } from "../lib/records/publicTitle.ts";
 import type { RouteProps } from "./routeTable.ts";
 
-const CONSENT_PLAN: readonly PlannedStep<{ stage: string }>[] = transactionPlan("setConsent", "Update consent");
+const CONSENT_PLAN: readonly PlannedStep<{ stage: string }>[] = transactionPlan(
+  "setConsent",
+  "Update consent",
+);
 
 export default function RecordStoryRoute({ params }: RouteProps) {
   const connection = useConnection();
@@ -53,7 +61,12 @@ function StoryEditor({ tokenId, tokenUri }: { tokenId: bigint; tokenUri: string 
     setTouched(true);
     if (titleProblem || textProblem) return;
     publishLog.reset();
-    publish.mutate({ tokenId, title: title.trim(), text: text.trim(), onProgress: publishLog.push });
+    publish.mutate({
+      tokenId,
+      title: title.trim(),
+      text: text.trim(),
+      onProgress: publishLog.push,
+    });
   };
 
   return (
@@ -68,14 +81,17 @@ function StoryEditor({ tokenId, tokenUri }: { tokenId: bigint; tokenUri: string 
               </span>{" "}
               “{profile.title}” is in the <Link href="/echoes">Emotional Echoes gallery</Link>.
             </p>
-            {storyText.data ? <blockquote className="journal">{storyText.data.text}</blockquote> : null}
+            {storyText.data ? (
+              <blockquote className="journal">{storyText.data.text}</blockquote>
+            ) : null}
           </>
         ) : (
           <p>
             <span className="pill" data-testid="consent-state">
               Private
             </span>{" "}
-            Nothing about this record is shown publicly. The record itself always stays encrypted, whatever you choose here.
+            Nothing about this record is shown publicly. The record itself always stays encrypted,
+            whatever you choose here.
           </p>
         )}
         <label className="switch">
@@ -86,34 +102,82 @@ function StoryEditor({ tokenId, tokenUri }: { tokenId: bigint; tokenUri: string 
             disabled={consent.isPending || profile.isPending}
             onChange={(event) => {
               consentLog.reset();
-              consent.mutate({ tokenId, consent: event.target.checked, onProgress: consentLog.push });
+              consent.mutate({
+                tokenId,
+                consent: event.target.checked,
+                onProgress: consentLog.push,
+              });
             }}
             data-testid="consent-toggle"
           />
           Show my story publicly
         </label>
-        <p className="hint">Turning this off hides the title and story from the app and the token's metadata. Everything ever sent in a transaction stays in the chain's history.</p>
-        {consent.isPending || consent.isError ? <StepList steps={planSteps(CONSENT_PLAN, consentLog.events, consent.status)} label="Consent progress" /> : null}
+        <p className="hint">
+          Turning this off hides the title and story from the app and the token's metadata.
+          Everything ever sent in a transaction stays in the chain's history.
+        </p>
+        {consent.isPending || consent.isError ? (
+          <StepList
+            steps={planSteps(CONSENT_PLAN, consentLog.events, consent.status)}
+            label="Consent progress"
+          />
+        ) : null}
         {consent.error ? <ErrorNotice error={consent.error} /> : null}
       </section>
 
-      <form className="card" onSubmit={submit} noValidate aria-labelledby={`${id}-publish`} data-testid="story-form">
+      <form
+        className="card"
+        onSubmit={submit}
+        noValidate
+        aria-labelledby={`${id}-publish`}
+        data-testid="story-form"
+      >
         <h2 id={`${id}-publish`}>{isPublic ? "Replace your public story" : "Share a story"}</h2>
-        <p className="muted">This text is stored on IPFS in clear, for everyone to read. Do not include anything you want to keep private.</p>
-        <label className="field">
-          <span>Title (plain characters, up to 64)</span>
-          <input type="text" value={title} onChange={(event) => setTitle(event.target.value)} maxLength={64} aria-invalid={touched && Boolean(titleProblem)} data-testid="story-title" />
+        <p className="muted">
+          This text is stored on IPFS in clear, for everyone to read. Do not include anything you
+          want to keep private.
+        </p>
+        <div className="field">
+          <label className="field">
+            <span>Title (plain characters, up to 64)</span>
+            <input
+              type="text"
+              value={title}
+              onChange={(event) => setTitle(event.target.value)}
+              maxLength={64}
+              aria-invalid={touched && Boolean(titleProblem)}
+              data-testid="story-title"
+            />
+          </label>
           {touched && titleProblem ? <span className="field-error">{titleProblem}</span> : null}
-        </label>
-        <label className="field">
-          <span>Your story</span>
-          <textarea rows={5} value={text} onChange={(event) => setText(event.target.value)} aria-invalid={touched && Boolean(textProblem)} data-testid="story-text" />
+        </div>
+        <div className="field">
+          <label className="field">
+            <span>Your story</span>
+            <textarea
+              rows={5}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              aria-invalid={touched && Boolean(textProblem)}
+              data-testid="story-text"
+            />
+          </label>
           {touched && textProblem ? <span className="field-error">{textProblem}</span> : null}
-        </label>
-        <button type="submit" className="button" disabled={publish.isPending} data-testid="story-publish">
+        </div>
+        <button
+          type="submit"
+          className="button"
+          disabled={publish.isPending}
+          data-testid="story-publish"
+        >
           {publish.isPending ? "Publishing…" : "Publish to Emotional Echoes"}
         </button>
-        {publish.isPending || publish.isError ? <StepList steps={planSteps(PUBLISH_STORY_PLAN, publishLog.events, publish.status)} label="Publish progress" /> : null}
+        {publish.isPending || publish.isError ? (
+          <StepList
+            steps={planSteps(PUBLISH_STORY_PLAN, publishLog.events, publish.status)}
+            label="Publish progress"
+          />
+        ) : null}
         {publish.isSuccess ? (
           <p className="notice notice-ok" role="status" data-testid="story-published">
             Published. It now appears in <Link href="/echoes">Emotional Echoes</Link>.

@@ -25,7 +25,9 @@ export default function RecordUpdateRoute({ params }: RouteProps) {
     <RecordPage tokenIdParam={params.tokenId}>
       {(tokenId, pointer) =>
         connection.address && isAddressEqual(connection.address, pointer.owner) ? (
-          <KeyGate purpose="to decrypt and re-encrypt this record">{(keyPair) => <UpdateForm tokenId={tokenId} pointer={pointer} keyPair={keyPair} />}</KeyGate>
+          <KeyGate purpose="to decrypt and re-encrypt this record">
+            {(keyPair) => <UpdateForm tokenId={tokenId} pointer={pointer} keyPair={keyPair} />}
+          </KeyGate>
         ) : (
           <p className="muted">Only the owner can write a new version.</p>
         )
@@ -34,11 +36,22 @@ export default function RecordUpdateRoute({ params }: RouteProps) {
   );
 }
 
-function UpdateForm({ tokenId, pointer, keyPair }: { tokenId: bigint; pointer: RecordPointer; keyPair: EncryptionKeyPair }) {
+function UpdateForm({
+  tokenId,
+  pointer,
+  keyPair,
+}: {
+  tokenId: bigint;
+  pointer: RecordPointer;
+  keyPair: EncryptionKeyPair;
+}) {
   const read = useRecordRead({ tokenId, version: pointer.version, reader: pointer.owner, keyPair });
   const publish = useRecordVersionPublish();
   const progress = useProgressLog<RecordProgress>();
-  const initial = useMemo(() => (read.data ? recordToDraft(read.data.record) : undefined), [read.data]);
+  const initial = useMemo(
+    () => (read.data ? recordToDraft(read.data.record) : undefined),
+    [read.data],
+  );
   const [keep, setKeep] = useState<string[] | undefined>();
 
   if (read.error) return <ErrorNotice error={read.error} />;
@@ -49,13 +62,28 @@ function UpdateForm({ tokenId, pointer, keyPair }: { tokenId: bigint; pointer: R
   if (!publish.isIdle) {
     return (
       <div className="card" data-testid="update-progress">
-        <h2>{publish.isSuccess ? `Version ${publish.data.version} is published` : publish.isError ? "The new version was not published" : "Publishing the new version…"}</h2>
-        <StepList steps={planSteps(UPDATE_PLAN, progress.events, publish.status)} label="Update progress" />
+        <h2>
+          {publish.isSuccess
+            ? `Version ${publish.data.version} is published`
+            : publish.isError
+              ? "The new version was not published"
+              : "Publishing the new version…"}
+        </h2>
+        <StepList
+          steps={planSteps(UPDATE_PLAN, progress.events, publish.status)}
+          label="Update progress"
+        />
         {publish.data ? (
           <>
             <p className="hint">
-              Encrypted under a new key for you{publish.data.recipients.length ? ` and ${publish.data.recipients.length} reader(s) with access` : ""}.
-              {publish.data.skipped.length ? ` ${publish.data.skipped.length} reader(s) without a registered key were left out.` : ""}
+              Encrypted under a new key for you
+              {publish.data.recipients.length
+                ? ` and ${publish.data.recipients.length} reader(s) with access`
+                : ""}
+              .
+              {publish.data.skipped.length
+                ? ` ${publish.data.skipped.length} reader(s) without a registered key were left out.`
+                : ""}
             </p>
             <Link href={`/records/${tokenId}`} className="button" data-testid="view-updated">
               View the record
@@ -89,7 +117,13 @@ function UpdateForm({ tokenId, pointer, keyPair }: { tokenId: bigint; pointer: R
                 <input
                   type="checkbox"
                   checked={kept.includes(attachment.name)}
-                  onChange={(event) => setKeep(event.target.checked ? [...kept, attachment.name] : kept.filter((name) => name !== attachment.name))}
+                  onChange={(event) =>
+                    setKeep(
+                      event.target.checked
+                        ? [...kept, attachment.name]
+                        : kept.filter((name) => name !== attachment.name),
+                    )
+                  }
                 />
                 Keep {attachment.name} ({formatBytes(attachment.size)})
               </label>
@@ -99,7 +133,16 @@ function UpdateForm({ tokenId, pointer, keyPair }: { tokenId: bigint; pointer: R
       }
       onSubmit={({ input, files }) => {
         progress.reset();
-        publish.mutate({ tokenId, owner: pointer.owner, keyPair, input, current, keep: kept, files, onProgress: progress.push });
+        publish.mutate({
+          tokenId,
+          owner: pointer.owner,
+          keyPair,
+          input,
+          current,
+          keep: kept,
+          files,
+          onProgress: progress.push,
+        });
       }}
     />
   );

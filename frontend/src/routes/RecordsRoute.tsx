@@ -17,7 +17,10 @@ export default function RecordsRoute() {
       <header className="row" style={{ alignItems: "center" }}>
         <div>
           <h1>My records</h1>
-          <p className="muted">Each record is a token only you hold. The art is drawn on-chain and reveals nothing about what is inside.</p>
+          <p className="muted">
+            Each record is a token only you hold. The art is drawn on-chain and reveals nothing
+            about what is inside.
+          </p>
         </div>
         {connection.status === "connected" ? (
           <Link href="/mint" className="button" style={{ flex: "none" }} data-testid="new-record">

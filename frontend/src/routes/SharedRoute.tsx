@@ -22,7 +22,10 @@ export default function SharedRoute() {
     <section className="page">
       <header>
         <h1>Shared with me</h1>
-        <p className="muted">Records whose owners gave you access. They open with your own key, only until the date their owner chose.</p>
+        <p className="muted">
+          Records whose owners gave you access. They open with your own key, only until the date
+          their owner chose.
+        </p>
       </header>
       {connection.status !== "connected" ? (
         <ConnectPrompt reason="Records are shared with a wallet address: connect yours." />
@@ -34,7 +37,8 @@ export default function SharedRoute() {
         <PageSpinner label="Looking for shared records…" />
       ) : list.shared.length === 0 ? (
         <p className="card empty" data-testid="shared-empty">
-          Nothing shared with you yet. Give your address to someone who wants to share a record: <span className="mono break">{connection.address}</span>
+          Nothing shared with you yet. Give your address to someone who wants to share a record:{" "}
+          <span className="mono break">{connection.address}</span>
         </p>
       ) : (
         <>
@@ -63,7 +67,12 @@ function SharedItem({ grant }: { grant: SharedRecord }) {
   const label = tokenLabel(grant.tokenId);
   const canRead = grant.status === "active" && hasScope(grant.scopes, SCOPE_READ);
   return (
-    <li className="list-item" data-testid="shared-item" data-token-id={grant.tokenId.toString()} data-status={grant.status}>
+    <li
+      className="list-item"
+      data-testid="shared-item"
+      data-token-id={grant.tokenId.toString()}
+      data-status={grant.status}
+    >
       <div className="record-header">
         <TokenArt tokenUri={grant.tokenUri} label={label} size="small" />
         <div>

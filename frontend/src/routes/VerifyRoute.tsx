@@ -5,7 +5,9 @@ export default function VerifyRoute() {
   return (
     <section className="page narrow" data-testid="verify-placeholder">
       <h1>Verify a presentation</h1>
-      <p className="muted">Soon: festival booths scan a member's QR code here and see a green or red verdict.</p>
+      <p className="muted">
+        Soon: festival booths scan a member's QR code here and see a green or red verdict.
+      </p>
       <Link href="/">Home</Link>
     </section>
   );

@@ -14,7 +14,15 @@ import { ErrorNotice } from "../ui/ErrorNotice.tsx";
 import { StepList } from "../ui/StepList.tsx";
 
 /** Grant READ and/or PRESENT until a preset or a date; warns first when READ cannot be delivered. */
-export function GrantForm({ tokenId, owner, keyPair }: { tokenId: bigint; owner: Address; keyPair: EncryptionKeyPair }) {
+export function GrantForm({
+  tokenId,
+  owner,
+  keyPair,
+}: {
+  tokenId: bigint;
+  owner: Address;
+  keyPair: EncryptionKeyPair;
+}) {
   const id = useId();
   const grant = useAccessGrant();
   const progress = useProgressLog<RecordProgress>();
@@ -28,19 +36,31 @@ export function GrantForm({ tokenId, owner, keyPair }: { tokenId: bigint; owner:
   const granteeKey = useRegisteredKeyRead(grantee);
   const scopes = (read ? SCOPE_READ : 0) | (present ? SCOPE_PRESENT : 0);
   const errors: Record<string, string> = {};
-  if (!grantee) errors.grantee = granteeText.trim() ? "This is not an Ethereum address (0x followed by 40 hex characters)." : "Enter the address of the person to share with.";
-  else if (isAddressEqual(grantee, owner)) errors.grantee = "That is you: as the owner you already have every right.";
+  if (!grantee)
+    errors.grantee = granteeText.trim()
+      ? "This is not an Ethereum address (0x followed by 40 hex characters)."
+      : "Enter the address of the person to share with.";
+  else if (isAddressEqual(grantee, owner))
+    errors.grantee = "That is you: as the owner you already have every right.";
   if (scopes === 0) errors.scopes = "Choose at least one permission.";
   const expiresAt = expiresAtOf(expiry, Date.now());
   if (!expiresAt.ok) errors.expiry = expiresAt.reason;
-  const noKey = read && grantee !== undefined && granteeKey.status === "ready" && !granteeKey.registered;
+  const noKey =
+    read && grantee !== undefined && granteeKey.status === "ready" && !granteeKey.registered;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
     if (Object.keys(errors).length > 0 || noKey || !grantee || !expiresAt.ok) return;
     progress.reset();
-    grant.mutate({ tokenId, grantee, scopes, expiresAt: expiresAt.expiresAt, keyPair, onProgress: progress.push });
+    grant.mutate({
+      tokenId,
+      grantee,
+      scopes,
+      expiresAt: expiresAt.expiresAt,
+      keyPair,
+      onProgress: progress.push,
+    });
   };
 
   const show = (key: string) =>
@@ -51,32 +71,50 @@ export function GrantForm({ tokenId, owner, keyPair }: { tokenId: bigint; owner:
     ) : null;
 
   return (
-    <form className="card" onSubmit={submit} noValidate aria-labelledby={`${id}-title`} data-testid="grant-form">
+    <form
+      className="card"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+      data-testid="grant-form"
+    >
       <h2 id={`${id}-title`}>Share this record</h2>
-      <label className="field">
-        <span>Their wallet address</span>
-        <input
-          type="text"
-          value={granteeText}
-          onChange={(event) => setGranteeText(event.target.value)}
-          placeholder="0x…"
-          spellCheck={false}
-          autoComplete="off"
-          aria-invalid={touched && Boolean(errors.grantee)}
-          aria-describedby={`${id}-grantee`}
-          data-testid="grantee-input"
-        />
+      <div className="field">
+        <label className="field">
+          <span>Their wallet address</span>
+          <input
+            type="text"
+            value={granteeText}
+            onChange={(event) => setGranteeText(event.target.value)}
+            placeholder="0x…"
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={touched && Boolean(errors.grantee)}
+            aria-describedby={`${id}-grantee`}
+            data-testid="grantee-input"
+          />
+        </label>
         {show("grantee")}
-      </label>
+      </div>
 
       <fieldset aria-describedby={`${id}-scopes`}>
         <legend>They may</legend>
         <label className="choice">
-          <input type="checkbox" checked={read} onChange={(event) => setRead(event.target.checked)} data-testid="scope-read" />
+          <input
+            type="checkbox"
+            checked={read}
+            onChange={(event) => setRead(event.target.checked)}
+            data-testid="scope-read"
+          />
           Read the record (decrypt it)
         </label>{" "}
         <label className="choice">
-          <input type="checkbox" checked={present} onChange={(event) => setPresent(event.target.checked)} data-testid="scope-present" />
+          <input
+            type="checkbox"
+            checked={present}
+            onChange={(event) => setPresent(event.target.checked)}
+            data-testid="scope-present"
+          />
           Present it at festival booths
         </label>
         {show("scopes")}
@@ -87,19 +125,38 @@ export function GrantForm({ tokenId, owner, keyPair }: { tokenId: bigint; owner:
         <div className="choice-row">
           {EXPIRY_PRESETS.map((preset) => (
             <label key={preset.id} className="choice">
-              <input type="radio" name={`${id}-expiry`} checked={expiry.preset === preset.id} onChange={() => setExpiry({ preset: preset.id })} data-testid={`expiry-${preset.id}`} />
+              <input
+                type="radio"
+                name={`${id}-expiry`}
+                checked={expiry.preset === preset.id}
+                onChange={() => setExpiry({ preset: preset.id })}
+                data-testid={`expiry-${preset.id}`}
+              />
               {preset.label}
             </label>
           ))}
           <label className="choice">
-            <input type="radio" name={`${id}-expiry`} checked={expiry.preset === "custom"} onChange={() => setExpiry({ preset: "custom", localDateTime: "" })} data-testid="expiry-custom" />
+            <input
+              type="radio"
+              name={`${id}-expiry`}
+              checked={expiry.preset === "custom"}
+              onChange={() => setExpiry({ preset: "custom", localDateTime: "" })}
+              data-testid="expiry-custom"
+            />
             A date
           </label>
         </div>
         {expiry.preset === "custom" ? (
           <label className="field" style={{ marginTop: "0.5rem" }}>
             <span>Access ends at</span>
-            <input type="datetime-local" value={expiry.localDateTime} onChange={(event) => setExpiry({ preset: "custom", localDateTime: event.target.value })} data-testid="expiry-date" />
+            <input
+              type="datetime-local"
+              value={expiry.localDateTime}
+              onChange={(event) =>
+                setExpiry({ preset: "custom", localDateTime: event.target.value })
+              }
+              data-testid="expiry-date"
+            />
           </label>
         ) : null}
         {expiresAt.ok ? <p className="hint">Ends {formatTimestamp(expiresAt.expiresAt)}.</p> : null}
@@ -110,16 +167,27 @@ export function GrantForm({ tokenId, owner, keyPair }: { tokenId: bigint; owner:
         <div className="notice notice-warn" role="status" data-testid="grantee-no-key">
           <p className="notice-title">{shortAddress(grantee)} has no encryption key yet</p>
           <p>
-            The record can only be encrypted for someone who registered a key. Ask them to open this app, connect and choose “Set up your encryption key” (one signature), then share again.
+            The record can only be encrypted for someone who registered a key. Ask them to open this
+            app, connect and choose “Set up your encryption key” (one signature), then share again.
             {present ? " You can grant presenting alone now: untick “Read”." : ""}
           </p>
         </div>
       ) : null}
 
-      <button type="submit" className="button" disabled={grant.isPending || noKey} data-testid="grant-submit">
+      <button
+        type="submit"
+        className="button"
+        disabled={grant.isPending || noKey}
+        data-testid="grant-submit"
+      >
         {grant.isPending ? "Sharing…" : "Share"}
       </button>
-      {grant.isPending || grant.isError ? <StepList steps={planSteps(GRANT_PLAN, progress.events, grant.status)} label="Grant progress" /> : null}
+      {grant.isPending || grant.isError ? (
+        <StepList
+          steps={planSteps(GRANT_PLAN, progress.events, grant.status)}
+          label="Grant progress"
+        />
+      ) : null}
       {grant.isSuccess ? (
         <p className="notice notice-ok" role="status" data-testid="grant-done">
           Shared with {shortAddress(grantee ?? "")}.

@@ -15,7 +15,10 @@ import { ErrorNotice } from "../ui/ErrorNotice.tsx";
 import { PageSpinner } from "../ui/PageSpinner.tsx";
 import { StepList } from "../ui/StepList.tsx";
 
-const scopeText = (scopes: number) => [hasScope(scopes, SCOPE_READ) ? "Read" : "", hasScope(scopes, SCOPE_PRESENT) ? "Present" : ""].filter(Boolean).join(" + ");
+const scopeText = (scopes: number) =>
+  [hasScope(scopes, SCOPE_READ) ? "Read" : "", hasScope(scopes, SCOPE_PRESENT) ? "Present" : ""]
+    .filter(Boolean)
+    .join(" + ");
 
 /** Active and past grants with a live countdown; revoking re-encrypts, with its progress. */
 export function GrantList({ tokenId, keyPair }: { tokenId: bigint; keyPair: EncryptionKeyPair }) {
@@ -41,14 +44,28 @@ export function GrantList({ tokenId, keyPair }: { tokenId: bigint; keyPair: Encr
       {active.length === 0 ? <p className="muted">Nobody but you.</p> : null}
       <ul className="list" aria-label="Active grants">
         {active.map((grant) => (
-          <li key={grant.grantee} className="list-item" data-testid="grant-active" data-grantee={grant.grantee}>
+          <li
+            key={grant.grantee}
+            className="list-item"
+            data-testid="grant-active"
+            data-grantee={grant.grantee}
+          >
             <div>
-              <strong className="mono">{shortAddress(grant.grantee)}</strong> <span className="pill ok">{scopeText(grant.scopes)}</span>
+              <strong className="mono">{shortAddress(grant.grantee)}</strong>{" "}
+              <span className="pill ok">{scopeText(grant.scopes)}</span>
               <p className="hint">
-                Ends in <Countdown expiresAt={grant.expiresAt} /> ({formatTimestamp(grant.expiresAt)})
+                Ends in <Countdown expiresAt={grant.expiresAt} /> (
+                {formatTimestamp(grant.expiresAt)})
               </p>
             </div>
-            <button type="button" className="button secondary small" disabled={revoke.isPending} onClick={() => onRevoke(grant)} data-testid="revoke-button" aria-label={`Revoke ${grant.grantee}`}>
+            <button
+              type="button"
+              className="button secondary small"
+              disabled={revoke.isPending}
+              onClick={() => onRevoke(grant)}
+              data-testid="revoke-button"
+              aria-label={`Revoke ${grant.grantee}`}
+            >
               Revoke
             </button>
           </li>
@@ -57,7 +74,10 @@ export function GrantList({ tokenId, keyPair }: { tokenId: bigint; keyPair: Encr
       {revoke.isPending || revoke.isError || revoke.isSuccess ? (
         <div aria-live="polite" style={{ marginTop: "1rem" }} data-testid="revoke-progress">
           <p className="label">Revoking {revoking ? shortAddress(revoking) : ""}</p>
-          <StepList steps={planSteps(REVOKE_PLAN, progress.events, revoke.status)} label="Revoke progress" />
+          <StepList
+            steps={planSteps(REVOKE_PLAN, progress.events, revoke.status)}
+            label="Revoke progress"
+          />
           {revoke.data ? (
             <p className="notice notice-ok" role="status" data-testid="revoke-done">
               {revoke.data.reencrypted
@@ -73,13 +93,28 @@ export function GrantList({ tokenId, keyPair }: { tokenId: bigint; keyPair: Encr
           <summary>Past grants ({past.length})</summary>
           <ul className="list" aria-label="Past grants">
             {past.map((grant) => (
-              <li key={grant.grantee} className="list-item" data-testid={`grant-${grant.status}`} data-grantee={grant.grantee}>
+              <li
+                key={grant.grantee}
+                className="list-item"
+                data-testid={`grant-${grant.status}`}
+                data-grantee={grant.grantee}
+              >
                 <span className="mono">{shortAddress(grant.grantee)}</span>
                 <span className={`pill ${grant.status === "expired" ? "warn" : "danger"}`}>
-                  {grant.status === "expired" ? `Expired ${formatTimestamp(grant.expiresAt)}` : grant.status === "revoked" ? "Revoked" : "Erased"}
+                  {grant.status === "expired"
+                    ? `Expired ${formatTimestamp(grant.expiresAt)}`
+                    : grant.status === "revoked"
+                      ? "Revoked"
+                      : "Erased"}
                 </span>
                 {grant.status === "expired" && hasScope(grant.scopes, SCOPE_READ) ? (
-                  <button type="button" className="button-link" disabled={revoke.isPending} onClick={() => onRevoke(grant)} title="An expired reader still holds the current key: revoking re-encrypts.">
+                  <button
+                    type="button"
+                    className="button-link"
+                    disabled={revoke.isPending}
+                    onClick={() => onRevoke(grant)}
+                    title="An expired reader still holds the current key: revoking re-encrypts."
+                  >
                     Revoke and re-encrypt
                   </button>
                 ) : null}

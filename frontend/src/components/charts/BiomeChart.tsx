@@ -23,7 +23,10 @@ export function BiomeChart({ readings, caption = "Oral biome" }: BiomeChartProps
               <em>{reading.taxon}</em>
             </span>
             <span className="bar-track" aria-hidden="true">
-              <span className="bar-fill" style={{ width: `${(reading.relativeAbundance / max) * 100}%`, display: "block" }} />
+              <span
+                className="bar-fill"
+                style={{ width: `${(reading.relativeAbundance / max) * 100}%`, display: "block" }}
+              />
             </span>
             <span className="bar-value">{formatPercent(reading.relativeAbundance)}</span>
           </li>

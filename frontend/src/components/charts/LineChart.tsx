@@ -23,8 +23,13 @@ const PAD = { left: 28, right: 10, top: 10, bottom: 26 };
 export function LineChart({ title, points, yMin, yMax, unit = "", testId }: LineChartProps) {
   const id = useId();
   const span = yMax - yMin || 1;
-  const x = (i: number) => PAD.left + (points.length <= 1 ? (W - PAD.left - PAD.right) / 2 : (i * (W - PAD.left - PAD.right)) / (points.length - 1));
-  const y = (v: number) => PAD.top + (1 - (Math.min(yMax, Math.max(yMin, v)) - yMin) / span) * (H - PAD.top - PAD.bottom);
+  const x = (i: number) =>
+    PAD.left +
+    (points.length <= 1
+      ? (W - PAD.left - PAD.right) / 2
+      : (i * (W - PAD.left - PAD.right)) / (points.length - 1));
+  const y = (v: number) =>
+    PAD.top + (1 - (Math.min(yMax, Math.max(yMin, v)) - yMin) / span) * (H - PAD.top - PAD.bottom);
   const segments: string[] = [];
   let current = "";
   points.forEach((p, i) => {
@@ -52,13 +57,37 @@ export function LineChart({ title, points, yMin, yMax, unit = "", testId }: Line
           </g>
         ))}
         {segments.map((d) => (
-          <path key={d} d={d} fill="none" stroke="#4b2aa8" strokeWidth="2.5" strokeLinejoin="round" />
+          <path
+            key={d}
+            d={d}
+            fill="none"
+            stroke="#4b2aa8"
+            strokeWidth="2.5"
+            strokeLinejoin="round"
+          />
         ))}
         {points.map((p, i) =>
-          p.value === undefined ? null : <circle key={`${p.label}-${i}`} cx={x(i)} cy={y(p.value)} r="4" fill="#fff" stroke="#4b2aa8" strokeWidth="2" />,
+          p.value === undefined ? null : (
+            <circle
+              key={`${p.label}-${i}`}
+              cx={x(i)}
+              cy={y(p.value)}
+              r="4"
+              fill="#fff"
+              stroke="#4b2aa8"
+              strokeWidth="2"
+            />
+          ),
         )}
         {points.map((p, i) => (
-          <text key={`l-${p.label}-${i}`} x={x(i)} y={H - 8} fontSize="10" textAnchor="middle" fill="#57536a">
+          <text
+            key={`l-${p.label}-${i}`}
+            x={x(i)}
+            y={H - 8}
+            fontSize="10"
+            textAnchor="middle"
+            fill="#57536a"
+          >
             {p.label}
           </text>
         ))}

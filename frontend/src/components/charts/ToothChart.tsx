@@ -1,5 +1,11 @@
 import { type KeyboardEvent, useRef } from "react";
-import { CHART_QUADRANTS, STATUS_LABELS, type ToothChartState, describeTooth, neighbourTooth } from "../../lib/record/toothChart.ts";
+import {
+  CHART_QUADRANTS,
+  STATUS_LABELS,
+  type ToothChartState,
+  describeTooth,
+  neighbourTooth,
+} from "../../lib/record/toothChart.ts";
 
 export type ToothChartProps = {
   chart: ToothChartState;
@@ -15,7 +21,13 @@ export type ToothChartProps = {
  * The clickable FDI chart (11–48). One tab stop; arrow keys move between teeth (roving tab
  * index), Enter or Space selects. Each tooth says its name and status.
  */
-export function ToothChart({ chart, selected, onSelect, label, testId = "tooth-chart" }: ToothChartProps) {
+export function ToothChart({
+  chart,
+  selected,
+  onSelect,
+  label,
+  testId = "tooth-chart",
+}: ToothChartProps) {
   const refs = useRef(new Map<number, HTMLButtonElement>());
   const focusTooth = selected ?? 11;
 
@@ -78,7 +90,10 @@ export function ToothChart({ chart, selected, onSelect, label, testId = "tooth-c
           Treated
         </li>
         <li>
-          <span className="swatch" style={{ background: "repeating-linear-gradient(45deg,#eee 0 3px,#fff 3px 6px)" }} />
+          <span
+            className="swatch"
+            style={{ background: "repeating-linear-gradient(45deg,#eee 0 3px,#fff 3px 6px)" }}
+          />
           Missing
         </li>
       </ul>

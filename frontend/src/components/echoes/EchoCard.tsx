@@ -8,7 +8,11 @@ export function EchoCard({ story }: { story: PublicStory }) {
   const text = useStoryText(story.storyCid);
   const label = story.title || tokenLabel(story.tokenId);
   return (
-    <article className="card echo-card" data-testid="echo-card" data-token-id={story.tokenId.toString()}>
+    <article
+      className="card echo-card"
+      data-testid="echo-card"
+      data-token-id={story.tokenId.toString()}
+    >
       <div className="echo-head">
         <TokenArt tokenUri={story.tokenUri} label={label} size="small" />
         <h3>{label}</h3>

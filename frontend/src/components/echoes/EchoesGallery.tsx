@@ -10,7 +10,11 @@ export function EchoesGallery({ limit }: { limit?: number }) {
   const list = usePublicStoriesList({ limit });
   if (status.state === "checking") return <PageSpinner label="Looking for shared stories…" />;
   if (status.state !== "ready") {
-    return <p className="muted" data-testid="echoes-unavailable">The gallery appears as soon as the blockchain node is reachable.</p>;
+    return (
+      <p className="muted" data-testid="echoes-unavailable">
+        The gallery appears as soon as the blockchain node is reachable.
+      </p>
+    );
   }
   if (list.error) return <ErrorNotice error={list.error} />;
   if (list.isPending) return <PageSpinner label="Looking for shared stories…" />;

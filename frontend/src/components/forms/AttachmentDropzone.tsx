@@ -37,11 +37,26 @@ export function AttachmentDropzone({ files, onChange, error }: AttachmentDropzon
         data-testid="dropzone"
       >
         <p>Drop photos, scans or PDFs here</p>
-        <button type="button" className="button secondary small" onClick={() => input.current?.click()} aria-describedby={`${id}-label`}>
+        <button
+          type="button"
+          className="button secondary small"
+          onClick={() => input.current?.click()}
+          aria-describedby={`${id}-label`}
+        >
           Choose files
         </button>
-        <input ref={input} type="file" multiple hidden onChange={(event) => add(event.target.files)} data-testid="attachment-input" aria-labelledby={`${id}-label`} />
-        <p className="hint">Encrypted in your browser with the record. Nothing is uploaded in clear.</p>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          hidden
+          onChange={(event) => add(event.target.files)}
+          data-testid="attachment-input"
+          aria-labelledby={`${id}-label`}
+        />
+        <p className="hint">
+          Encrypted in your browser with the record. Nothing is uploaded in clear.
+        </p>
       </div>
       {files.length > 0 ? (
         <ul className="file-list" aria-label="Attached files">
@@ -50,7 +65,12 @@ export function AttachmentDropzone({ files, onChange, error }: AttachmentDropzon
               <span>
                 {file.name} <span className="muted">({formatBytes(file.size)})</span>
               </span>
-              <button type="button" className="button-link" onClick={() => onChange(files.filter((_, i) => i !== index))} aria-label={`Remove ${file.name}`}>
+              <button
+                type="button"
+                className="button-link"
+                onClick={() => onChange(files.filter((_, i) => i !== index))}
+                aria-label={`Remove ${file.name}`}
+              >
                 Remove
               </button>
             </li>

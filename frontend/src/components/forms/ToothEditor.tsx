@@ -1,5 +1,11 @@
 import { useId } from "react";
-import { EMPTY_TOOTH, STATUS_LABELS, TOOTH_STATUS_OPTIONS, type ToothEntry, describeTooth } from "../../lib/record/toothChart.ts";
+import {
+  EMPTY_TOOTH,
+  STATUS_LABELS,
+  TOOTH_STATUS_OPTIONS,
+  type ToothEntry,
+  describeTooth,
+} from "../../lib/record/toothChart.ts";
 
 export type ToothEditorProps = {
   tooth: number;
@@ -14,14 +20,27 @@ export function ToothEditor({ tooth, entry, error, onChange }: ToothEditorProps)
   const current = entry ?? EMPTY_TOOTH;
   const update = (patch: Partial<ToothEntry>) => onChange({ ...current, ...patch });
   return (
-    <fieldset className="tooth-editor" data-testid="tooth-editor" aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className="tooth-editor"
+      data-testid="tooth-editor"
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>
-        Tooth {tooth} <span className="muted">({describeTooth(tooth).replace(/ \(\d+\)$/, "")})</span>
+        Tooth {tooth}{" "}
+        <span className="muted">({describeTooth(tooth).replace(/ \(\d+\)$/, "")})</span>
       </legend>
       <div className="row">
         <label className="field">
           <span>Finding</span>
-          <select value={entry ? current.status : ""} onChange={(event) => (event.target.value === "" ? onChange(undefined) : update({ status: event.target.value as ToothEntry["status"] }))} data-testid="tooth-status">
+          <select
+            value={entry ? current.status : ""}
+            onChange={(event) =>
+              event.target.value === ""
+                ? onChange(undefined)
+                : update({ status: event.target.value as ToothEntry["status"] })
+            }
+            data-testid="tooth-status"
+          >
             <option value="">No entry</option>
             {TOOTH_STATUS_OPTIONS.map((status) => (
               <option key={status} value={status}>
@@ -48,12 +67,21 @@ export function ToothEditor({ tooth, entry, error, onChange }: ToothEditorProps)
       {entry && entry.status !== "none" ? (
         <label className="field">
           <span>Notes</span>
-          <textarea rows={2} value={current.notes} onChange={(event) => update({ notes: event.target.value })} data-testid="tooth-notes" />
+          <textarea
+            rows={2}
+            value={current.notes}
+            onChange={(event) => update({ notes: event.target.value })}
+            data-testid="tooth-notes"
+          />
         </label>
       ) : null}
       {entry ? (
         <label className="choice">
-          <input type="checkbox" checked={current.bleeding} onChange={(event) => update({ bleeding: event.target.checked })} />
+          <input
+            type="checkbox"
+            checked={current.bleeding}
+            onChange={(event) => update({ bleeding: event.target.checked })}
+          />
           Bleeding on probing
         </label>
       ) : null}

@@ -25,9 +25,15 @@ export function KeyGate({ purpose, children }: KeyGateProps) {
   const keyPair = useSessionKey(connection.address);
   const unlock = useEncryptionKeyUnlock();
 
-  if (connection.status !== "connected") return <ConnectPrompt reason={`Your wallet holds the key ${purpose}.`} />;
+  if (connection.status !== "connected")
+    return <ConnectPrompt reason={`Your wallet holds the key ${purpose}.`} />;
   if (keyPair) return <>{children(keyPair)}</>;
-  if (registered.status === "unavailable") return <p className="muted" data-testid="key-unavailable">Your key can be checked as soon as the blockchain node is reachable.</p>;
+  if (registered.status === "unavailable")
+    return (
+      <p className="muted" data-testid="key-unavailable">
+        Your key can be checked as soon as the blockchain node is reachable.
+      </p>
+    );
   if (registered.status === "pending") return <PageSpinner label="Checking your encryption key…" />;
   if (registered.status === "error") return <ErrorNotice error={registered.error} />;
   if (!registered.registered) {
@@ -44,9 +50,18 @@ export function KeyGate({ purpose, children }: KeyGateProps) {
   return (
     <div className="card" data-testid="key-locked">
       <h2>Unlock your records</h2>
-      <p>Sign once to bring back your encryption key {purpose}. It stays in this tab only and is forgotten when you close it.</p>
+      <p>
+        Sign once to bring back your encryption key {purpose}. It stays in this tab only and is
+        forgotten when you close it.
+      </p>
       <div className="actions">
-        <button type="button" className="button" data-testid="unlock-key" disabled={unlock.isPending} onClick={() => unlock.mutate()}>
+        <button
+          type="button"
+          className="button"
+          data-testid="unlock-key"
+          disabled={unlock.isPending}
+          onClick={() => unlock.mutate()}
+        >
           {unlock.isPending ? "Waiting for your wallet…" : "Sign to unlock"}
         </button>
         <Link href="/onboarding" className="button secondary">

@@ -11,7 +11,13 @@ const PLAN: readonly PlannedStep<KeySetupStage>[] = [
 ];
 
 /** First-time key creation: one signature, one registration, each step visible. */
-export function KeySetupCard({ onNeedsPassphrase, onDone }: { onNeedsPassphrase: () => void; onDone: () => void }) {
+export function KeySetupCard({
+  onNeedsPassphrase,
+  onDone,
+}: {
+  onNeedsPassphrase: () => void;
+  onDone: () => void;
+}) {
   const setup = useEncryptionKeySetup();
   const [events, setEvents] = useState<KeySetupStage[]>([]);
   const nonDeterministic = setup.error?.name === "NonDeterministicWalletError";
@@ -22,11 +28,13 @@ export function KeySetupCard({ onNeedsPassphrase, onDone }: { onNeedsPassphrase:
     <section className="card" aria-labelledby="setup-title" data-testid="key-setup">
       <h2 id="setup-title">Create your encryption key</h2>
       <p>
-        Your records are encrypted in this browser with a key only you hold. Your wallet creates it from <strong>one signature</strong>: it is free, and nothing is sent. Its public half goes
+        Your records are encrypted in this browser with a key only you hold. Your wallet creates it
+        from <strong>one signature</strong>: it is free, and nothing is sent. Its public half goes
         on-chain so that you, and the people you choose, can be given access.
       </p>
       <p className="hint">
-        The wallet will show: “{ENCRYPTION_KEY_PURPOSE}”. Signing the same message again later gives back the same key, on any device.
+        The wallet will show: “{ENCRYPTION_KEY_PURPOSE}”. Signing the same message again later gives
+        back the same key, on any device.
       </p>
       <div className="actions">
         <button
@@ -36,16 +44,26 @@ export function KeySetupCard({ onNeedsPassphrase, onDone }: { onNeedsPassphrase:
           disabled={setup.isPending}
           onClick={() => {
             setEvents([]);
-            setup.mutate({ onProgress: (event) => setEvents((list) => [...list, event]) }, { onSuccess: onDone });
+            setup.mutate(
+              { onProgress: (event) => setEvents((list) => [...list, event]) },
+              { onSuccess: onDone },
+            );
           }}
         >
           {setup.isPending ? "Working…" : "Sign to create my key"}
         </button>
-        <button type="button" className="button secondary" onClick={onNeedsPassphrase} data-testid="use-passphrase">
+        <button
+          type="button"
+          className="button secondary"
+          onClick={onNeedsPassphrase}
+          data-testid="use-passphrase"
+        >
           Use a passphrase instead
         </button>
       </div>
-      {setup.isPending || setup.isSuccess || setup.isError ? <StepList steps={steps} label="Key setup progress" /> : null}
+      {setup.isPending || setup.isSuccess || setup.isError ? (
+        <StepList steps={steps} label="Key setup progress" />
+      ) : null}
       {setup.error ? <ErrorNotice error={setup.error} /> : null}
       {nonDeterministic ? (
         <button type="button" className="button" onClick={onNeedsPassphrase}>

@@ -16,10 +16,17 @@ export function NavBar() {
     <nav className="navbar" aria-label="Main">
       <ul>
         {ITEMS.map((item) => {
-          const current = item.href === "/" ? path === "/" : path === item.href || path.startsWith(`${item.href}/`);
+          const current =
+            item.href === "/"
+              ? path === "/"
+              : path === item.href || path.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>
-              <Link href={item.href} aria-current={current ? "page" : undefined} data-testid={`nav-${item.href === "/" ? "home" : item.href.slice(1)}`}>
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                data-testid={`nav-${item.href === "/" ? "home" : item.href.slice(1)}`}
+              >
                 <span className="nav-icon" aria-hidden="true">
                   {item.icon}
                 </span>

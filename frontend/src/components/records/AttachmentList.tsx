@@ -8,7 +8,17 @@ import { ErrorNotice } from "../ui/ErrorNotice.tsx";
 import { ProgressBar } from "../ui/ProgressBar.tsx";
 
 /** The record's attachments, each downloadable on its own (decrypted as it streams). */
-export function AttachmentList({ tokenId, reader, keyPair, record }: { tokenId: bigint; reader: Address; keyPair: EncryptionKeyPair; record: OralWellnessRecord }) {
+export function AttachmentList({
+  tokenId,
+  reader,
+  keyPair,
+  record,
+}: {
+  tokenId: bigint;
+  reader: Address;
+  keyPair: EncryptionKeyPair;
+  record: OralWellnessRecord;
+}) {
   const download = useAttachmentDownload();
   const [active, setActive] = useState<{ name: string; fraction: number } | undefined>();
   if (record.attachments.length === 0) return null;
@@ -29,7 +39,14 @@ export function AttachmentList({ tokenId, reader, keyPair, record }: { tokenId: 
               aria-label={`Download ${attachment.name}`}
               onClick={() => {
                 setActive({ name: attachment.name, fraction: 0 });
-                download.mutate({ tokenId, reader, keyPair, record, name: attachment.name, onProgress: (fraction) => setActive({ name: attachment.name, fraction }) });
+                download.mutate({
+                  tokenId,
+                  reader,
+                  keyPair,
+                  record,
+                  name: attachment.name,
+                  onProgress: (fraction) => setActive({ name: attachment.name, fraction }),
+                });
               }}
             >
               Download
@@ -37,13 +54,21 @@ export function AttachmentList({ tokenId, reader, keyPair, record }: { tokenId: 
           </li>
         ))}
       </ul>
-      {download.isPending && active ? <ProgressBar label={`Decrypting ${active.name}`} value={active.fraction} testId="download-progress" /> : null}
+      {download.isPending && active ? (
+        <ProgressBar
+          label={`Decrypting ${active.name}`}
+          value={active.fraction}
+          testId="download-progress"
+        />
+      ) : null}
       {download.isSuccess ? (
         <p className="hint" role="status">
           {download.data} decrypted and saved.
         </p>
       ) : null}
-      {download.error && download.error.name !== "AbortError" ? <ErrorNotice error={download.error} /> : null}
+      {download.error && download.error.name !== "AbortError" ? (
+        <ErrorNotice error={download.error} />
+      ) : null}
     </section>
   );
 }

@@ -20,7 +20,17 @@ export function MemberSummary() {
       <dl className="kv">
         <dt>Encryption key</dt>
         <dd data-testid="summary-key">
-          {key.status !== "ready" ? "…" : key.registered ? (sessionKey ? <span className="pill ok">Unlocked</span> : <span className="pill">Registered, locked</span>) : <span className="pill warn">Not set up</span>}
+          {key.status !== "ready" ? (
+            "…"
+          ) : key.registered ? (
+            sessionKey ? (
+              <span className="pill ok">Unlocked</span>
+            ) : (
+              <span className="pill">Registered, locked</span>
+            )
+          ) : (
+            <span className="pill warn">Not set up</span>
+          )}
         </dd>
         <dt>Records</dt>
         <dd data-testid="summary-records">{owned.isPending ? "…" : owned.records.length}</dd>

@@ -8,7 +8,13 @@ import { TokenArt } from "./TokenArt.tsx";
 export function RecordCard({ record }: { record: OwnedRecord }) {
   const label = tokenLabel(record.tokenId);
   return (
-    <Link href={`/records/${record.tokenId}`} className="card token-card" data-testid="record-card" data-token-id={record.tokenId.toString()} aria-label={`${label}, version ${record.version}`}>
+    <Link
+      href={`/records/${record.tokenId}`}
+      className="card token-card"
+      data-testid="record-card"
+      data-token-id={record.tokenId.toString()}
+      aria-label={`${label}, version ${record.version}`}
+    >
       <TokenArt tokenUri={record.tokenUri} label={label} />
       <div>
         <h3>{label}</h3>
@@ -16,7 +22,10 @@ export function RecordCard({ record }: { record: OwnedRecord }) {
           <span className="pill" data-testid="record-version">
             v{record.version.toString()}
           </span>
-          <span className={`pill ${record.activeGrants > 0 ? "ok" : ""}`} data-testid="record-grants">
+          <span
+            className={`pill ${record.activeGrants > 0 ? "ok" : ""}`}
+            data-testid="record-grants"
+          >
             {record.activeGrants === 0 ? "Private" : `Shared with ${record.activeGrants}`}
           </span>
         </div>

@@ -13,8 +13,10 @@ const FLOSSING = { never: "never", rarely: "rarely", weekly: "weekly", daily: "d
 export function RecordContent({ record }: { record: OralWellnessRecord }) {
   const chart = recordToDraft(record).teeth;
   const [selected, setSelected] = useState<number | undefined>(record.teeth[0]?.tooth);
-  const finding = selected === undefined ? undefined : record.teeth.find((t) => t.tooth === selected);
-  const measurement = selected === undefined ? undefined : record.periodontal.find((p) => p.tooth === selected);
+  const finding =
+    selected === undefined ? undefined : record.teeth.find((t) => t.tooth === selected);
+  const measurement =
+    selected === undefined ? undefined : record.periodontal.find((p) => p.tooth === selected);
 
   return (
     <div className="page" data-testid="record-content">
@@ -33,14 +35,30 @@ export function RecordContent({ record }: { record: OralWellnessRecord }) {
 
       <section className="card" aria-labelledby="teeth-title">
         <h2 id="teeth-title">Teeth</h2>
-        <ToothChart chart={chart} selected={selected} onSelect={setSelected} label="Tooth chart of this visit" testId="record-tooth-chart" />
+        <ToothChart
+          chart={chart}
+          selected={selected}
+          onSelect={setSelected}
+          label="Tooth chart of this visit"
+          testId="record-tooth-chart"
+        />
         {selected !== undefined ? (
-          <div className="notice notice-info" aria-live="polite" style={{ marginTop: "0.75rem" }} data-testid="tooth-detail">
+          <div
+            className="notice notice-info"
+            aria-live="polite"
+            style={{ marginTop: "0.75rem" }}
+            data-testid="tooth-detail"
+          >
             <p className="notice-title">{describeTooth(selected)}</p>
-            <p>{finding ? `${STATUS_LABELS[finding.status]}${finding.notes ? `: ${finding.notes}` : ""}` : "No finding recorded."}</p>
+            <p>
+              {finding
+                ? `${STATUS_LABELS[finding.status]}${finding.notes ? `: ${finding.notes}` : ""}`
+                : "No finding recorded."}
+            </p>
             {measurement ? (
               <p>
-                Probing depths {measurement.probingDepthsMm.join(", ")} mm{measurement.bleedingOnProbing ? ", bleeding on probing" : ""}
+                Probing depths {measurement.probingDepthsMm.join(", ")} mm
+                {measurement.bleedingOnProbing ? ", bleeding on probing" : ""}
               </p>
             ) : null}
           </div>
@@ -75,7 +93,9 @@ export function RecordContent({ record }: { record: OralWellnessRecord }) {
               </>
             ) : null}
           </dl>
-          {record.wellness?.journal ? <blockquote className="journal">{record.wellness.journal}</blockquote> : null}
+          {record.wellness?.journal ? (
+            <blockquote className="journal">{record.wellness.journal}</blockquote>
+          ) : null}
         </section>
       ) : null}
 

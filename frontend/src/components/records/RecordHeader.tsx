@@ -43,9 +43,18 @@ export function RecordHeader({ tokenId, pointer }: { tokenId: bigint; pointer: R
               "You own this record."
             ) : grant.scopes ? (
               <>
-                Shared with you by {shortAddress(pointer.owner)} ({[hasScope(grant.scopes, SCOPE_READ) ? "read" : "", hasScope(grant.scopes, SCOPE_PRESENT) ? "present" : ""].filter(Boolean).join(" and ")}
+                Shared with you by {shortAddress(pointer.owner)} (
+                {[
+                  hasScope(grant.scopes, SCOPE_READ) ? "read" : "",
+                  hasScope(grant.scopes, SCOPE_PRESENT) ? "present" : "",
+                ]
+                  .filter(Boolean)
+                  .join(" and ")}
                 ), {expired ? "expired" : "expires in "}
-                {!expired && grant.expiresAt !== undefined ? <Countdown expiresAt={grant.expiresAt} /> : null}.
+                {!expired && grant.expiresAt !== undefined ? (
+                  <Countdown expiresAt={grant.expiresAt} />
+                ) : null}
+                .
               </>
             ) : (
               `Owned by ${shortAddress(pointer.owner)}.`
@@ -56,7 +65,12 @@ export function RecordHeader({ tokenId, pointer }: { tokenId: bigint; pointer: R
       {isOwner ? (
         <nav className="subnav" aria-label="Record sections">
           {tabs.map((tab) => (
-            <Link key={tab.href} href={tab.href} aria-current={path === tab.href ? "page" : undefined} data-testid={`tab-${tab.label.toLowerCase().replace(/\s+/g, "-")}`}>
+            <Link
+              key={tab.href}
+              href={tab.href}
+              aria-current={path === tab.href ? "page" : undefined}
+              data-testid={`tab-${tab.label.toLowerCase().replace(/\s+/g, "-")}`}
+            >
               {tab.label}
             </Link>
           ))}

@@ -6,23 +6,42 @@ const NEEDS_CARE = new Set(["caries", "sensitive", "other"]);
 
 /** How the record evolved across its versions: mood, teeth needing care, bleeding sites. */
 export function RecordTimeline({ entries }: { entries: readonly TimelineEntry[] }) {
-  if (entries.length < 2) return <p className="muted">The timeline appears once the record has a second version.</p>;
-  const label = (entry: TimelineEntry) => (entry.record ? formatDate(entry.record.visitDate).replace(/, \d{4}$/, "") : `v${entry.version}`);
-  const points = (value: (entry: TimelineEntry) => number | undefined) => entries.map((entry) => ({ label: label(entry), value: entry.record ? value(entry) : undefined }));
+  if (entries.length < 2)
+    return <p className="muted">The timeline appears once the record has a second version.</p>;
+  const label = (entry: TimelineEntry) =>
+    entry.record ? formatDate(entry.record.visitDate).replace(/, \d{4}$/, "") : `v${entry.version}`;
+  const points = (value: (entry: TimelineEntry) => number | undefined) =>
+    entries.map((entry) => ({
+      label: label(entry),
+      value: entry.record ? value(entry) : undefined,
+    }));
   const unreadable = entries.filter((entry) => !entry.record && !entry.isPending);
   return (
     <div className="grid" data-testid="record-timeline">
-      <LineChart title="Mood (1–5)" points={points((e) => e.record?.wellness?.mood)} yMin={1} yMax={5} testId="timeline-mood" />
+      <LineChart
+        title="Mood (1–5)"
+        points={points((e) => e.record?.wellness?.mood)}
+        yMin={1}
+        yMax={5}
+        testId="timeline-mood"
+      />
       <LineChart
         title="Teeth needing care"
         points={points((e) => e.record?.teeth.filter((t) => NEEDS_CARE.has(t.status)).length)}
         yMin={0}
         yMax={Math.max(4, ...entries.map((e) => e.record?.teeth.length ?? 0))}
       />
-      <LineChart title="Sites bleeding on probing" points={points((e) => e.record?.periodontal.filter((p) => p.bleedingOnProbing).length)} yMin={0} yMax={Math.max(4, ...entries.map((e) => e.record?.periodontal.length ?? 0))} />
+      <LineChart
+        title="Sites bleeding on probing"
+        points={points((e) => e.record?.periodontal.filter((p) => p.bleedingOnProbing).length)}
+        yMin={0}
+        yMax={Math.max(4, ...entries.map((e) => e.record?.periodontal.length ?? 0))}
+      />
       {unreadable.length > 0 ? (
         <p className="hint">
-          {unreadable.length === 1 ? "One version is" : `${unreadable.length} versions are`} not readable with your key or no longer stored ({unreadable.map((e) => `v${e.version}`).join(", ")}).
+          {unreadable.length === 1 ? "One version is" : `${unreadable.length} versions are`} not
+          readable with your key or no longer stored (
+          {unreadable.map((e) => `v${e.version}`).join(", ")}).
         </p>
       ) : null}
     </div>

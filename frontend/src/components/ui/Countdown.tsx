@@ -6,7 +6,10 @@ export function Countdown({ expiresAt }: { expiresAt: bigint }) {
   const now = useClockTick(1000);
   const text = formatCountdown(expiresAt, now);
   return (
-    <time dateTime={new Date(Number(expiresAt) * 1000).toISOString()} className={text === "expired" ? "countdown expired" : "countdown"}>
+    <time
+      dateTime={new Date(Number(expiresAt) * 1000).toISOString()}
+      className={text === "expired" ? "countdown expired" : "countdown"}
+    >
       {text}
     </time>
   );

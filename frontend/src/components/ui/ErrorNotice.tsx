@@ -6,7 +6,12 @@ export type ErrorNoticeProps = { error: unknown; onDismiss?: () => void; testId?
 export function ErrorNotice({ error, onDismiss, testId = "error-notice" }: ErrorNoticeProps) {
   const human = humanizeError(error);
   return (
-    <div className={`notice notice-error kind-${human.kind}`} role="alert" data-testid={testId} data-error-kind={human.kind}>
+    <div
+      className={`notice notice-error kind-${human.kind}`}
+      role="alert"
+      data-testid={testId}
+      data-error-kind={human.kind}
+    >
       <p className="notice-title">{human.title}</p>
       <p>{human.message}</p>
       {human.technical ? (

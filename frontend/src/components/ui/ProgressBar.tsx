@@ -7,7 +7,8 @@ export type ProgressBarProps = {
 
 /** A labelled progress bar; the native element gives screen readers the value. */
 export function ProgressBar({ label, value, testId }: ProgressBarProps) {
-  const percent = value === undefined ? undefined : Math.round(Math.min(1, Math.max(0, value)) * 100);
+  const percent =
+    value === undefined ? undefined : Math.round(Math.min(1, Math.max(0, value)) * 100);
   return (
     <div className="progress" data-testid={testId}>
       <div className="progress-label">

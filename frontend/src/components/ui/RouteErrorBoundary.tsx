@@ -20,7 +20,11 @@ export class RouteErrorBoundary extends Component<{ children: ReactNode }, State
       return (
         <section className="page narrow">
           <ErrorNotice error={this.state.error} />
-          <button type="button" className="button" onClick={() => this.setState({ error: undefined })}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => this.setState({ error: undefined })}
+          >
             Try again
           </button>
         </section>

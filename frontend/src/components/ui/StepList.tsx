@@ -9,9 +9,20 @@ export function StepList({ steps, label }: { steps: Step[]; label: string }) {
   return (
     <ol className="steps" aria-label={label} aria-live="polite">
       {steps.map((step) => (
-        <li key={step.id} className={`step step-${step.state}`} data-testid={`step-${step.id}`} data-state={step.state}>
+        <li
+          key={step.id}
+          className={`step step-${step.state}`}
+          data-testid={`step-${step.id}`}
+          data-state={step.state}
+        >
           <span className="step-icon" aria-hidden="true">
-            {step.state === "done" ? "✓" : step.state === "failed" ? "!" : step.state === "active" ? "…" : "○"}
+            {step.state === "done"
+              ? "✓"
+              : step.state === "failed"
+                ? "!"
+                : step.state === "active"
+                  ? "…"
+                  : "○"}
           </span>
           <div className="step-body">
             <span className="step-label">
@@ -19,7 +30,11 @@ export function StepList({ steps, label }: { steps: Step[]; label: string }) {
               <span className="visually-hidden"> — {step.state}</span>
             </span>
             {step.state === "active" || (step.state === "done" && step.progress !== undefined) ? (
-              <ProgressBar label={step.label} value={step.state === "done" ? 1 : step.progress} testId={`progress-${step.id}`} />
+              <ProgressBar
+                label={step.label}
+                value={step.state === "done" ? 1 : step.progress}
+                testId={`progress-${step.id}`}
+              />
             ) : null}
             {step.detail ? <span className="step-detail">{step.detail}</span> : null}
           </div>

@@ -19,7 +19,10 @@ export function ConnectDialog({ open, onClose }: ConnectDialogProps) {
 
   return (
     <Dialog open={open} onClose={onClose} title="Connect a wallet" testId="connect-dialog">
-      <p className="muted">Your wallet is your key: it proves you own your records and unlocks their encryption. Nothing is sent until you confirm.</p>
+      <p className="muted">
+        Your wallet is your key: it proves you own your records and unlocks their encryption.
+        Nothing is sent until you confirm.
+      </p>
       {browserWallets.length > 0 ? (
         <ul className="wallet-list" aria-label="Browser wallets">
           {browserWallets.map((connector) => (
@@ -31,7 +34,11 @@ export function ConnectDialog({ open, onClose }: ConnectDialogProps) {
                 disabled={connect.isPending}
                 onClick={() => connect.mutate({ connector }, { onSuccess: onClose })}
               >
-                {connector.icon ? <img src={connector.icon} alt="" width={28} height={28} /> : <span className="wallet-icon-fallback" aria-hidden="true" />}
+                {connector.icon ? (
+                  <img src={connector.icon} alt="" width={28} height={28} />
+                ) : (
+                  <span className="wallet-icon-fallback" aria-hidden="true" />
+                )}
                 <span>{connector.name}</span>
               </button>
             </li>
@@ -41,8 +48,9 @@ export function ConnectDialog({ open, onClose }: ConnectDialogProps) {
         <div className="notice notice-info" data-testid="no-browser-wallet">
           <p className="notice-title">No browser wallet found</p>
           <p>
-            Install a wallet extension such as MetaMask or Rabby, or open this page in your phone wallet's browser. Wallets announce themselves to the page (EIP-6963), so they appear here
-            on their own.
+            Install a wallet extension such as MetaMask or Rabby, or open this page in your phone
+            wallet's browser. Wallets announce themselves to the page (EIP-6963), so they appear
+            here on their own.
           </p>
         </div>
       )}
@@ -58,7 +66,10 @@ export function ConnectDialog({ open, onClose }: ConnectDialogProps) {
             {devWallet.icon ? <img src={devWallet.icon} alt="" width={28} height={28} /> : null}
             <span>{devWallet.name}</span>
           </button>
-          <p className="hint">For development only: signs with the funded accounts of the local Hardhat node. No key is stored in this page.</p>
+          <p className="hint">
+            For development only: signs with the funded accounts of the local Hardhat node. No key
+            is stored in this page.
+          </p>
         </div>
       ) : null}
       {connect.isPending ? (

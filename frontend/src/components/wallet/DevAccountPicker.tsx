@@ -15,7 +15,9 @@ export function DevAccountPicker() {
       <select
         data-testid="dev-account-picker"
         value={connection.address ?? ""}
-        onChange={(event) => devWalletProvider.selectAccount(getAddress(event.target.value) as Address)}
+        onChange={(event) =>
+          devWalletProvider.selectAccount(getAddress(event.target.value) as Address)
+        }
       >
         {accounts.data.map((account, index) => (
           <option key={account} value={account}>

@@ -15,7 +15,13 @@ export function WalletButton() {
   if (connection.status !== "connected") {
     return (
       <>
-        <button type="button" className="button small" data-testid="connect-button" onClick={() => setOpen(true)} disabled={connection.status === "connecting" || connection.status === "reconnecting"}>
+        <button
+          type="button"
+          className="button small"
+          data-testid="connect-button"
+          onClick={() => setOpen(true)}
+          disabled={connection.status === "connecting" || connection.status === "reconnecting"}
+        >
           {connection.status === "reconnecting" ? "Reconnecting…" : "Connect"}
         </button>
         <ConnectDialog open={open} onClose={() => setOpen(false)} />
@@ -26,11 +32,23 @@ export function WalletButton() {
   const isDev = connection.connector?.id === DEV_WALLET_ID;
   return (
     <>
-      <button type="button" className="account-chip" data-testid="account-button" data-address={connection.address} onClick={() => setOpen(true)} aria-label={`Account ${connection.address}`}>
+      <button
+        type="button"
+        className="account-chip"
+        data-testid="account-button"
+        data-address={connection.address}
+        onClick={() => setOpen(true)}
+        aria-label={`Account ${connection.address}`}
+      >
         <span className={`dot ${isDev ? "dev" : ""}`} aria-hidden="true" />
         {shortAddress(connection.address)}
       </button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Your wallet" testId="account-dialog">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Your wallet"
+        testId="account-dialog"
+      >
         <p>
           Connected with <strong>{connection.connector?.name}</strong>
         </p>

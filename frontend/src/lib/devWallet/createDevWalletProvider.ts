@@ -1,4 +1,12 @@
-import { type Address, type EIP1193Parameters, type EIP1193Provider, type EIP1193RequestFn, type Hex, getAddress, numberToHex } from "viem";
+import {
+  type Address,
+  type EIP1193Parameters,
+  type EIP1193Provider,
+  type EIP1193RequestFn,
+  type Hex,
+  getAddress,
+  numberToHex,
+} from "viem";
 
 /** An EIP-1193 error as wallets throw it: viem maps `code` to its typed RPC errors. */
 export class DevWalletRpcError extends Error {
@@ -41,7 +49,12 @@ const STORAGE_KEY = "biodental.devWallet.account";
  * const provider = createDevWalletProvider({ rpcUrl: "http://127.0.0.1:8545", chainId: 31337 })
  * await provider.request({ method: "eth_requestAccounts" })
  */
-export function createDevWalletProvider({ rpcUrl, chainId, storage, fetchFn = globalThis.fetch.bind(globalThis) }: CreateDevWalletProviderParameters): DevWalletProvider {
+export function createDevWalletProvider({
+  rpcUrl,
+  chainId,
+  storage,
+  fetchFn = globalThis.fetch.bind(globalThis),
+}: CreateDevWalletProviderParameters): DevWalletProvider {
   const listeners = new Map<string, Set<Listener>>();
   let selected: Address | undefined = readStored();
   let nextId = 1;
@@ -56,7 +69,8 @@ export function createDevWalletProvider({ rpcUrl, chainId, storage, fetchFn = gl
   }
 
   function emit(event: string, ...args: unknown[]): void {
-    for (const listener of listeners.get(event) ?? []) (listener as (...a: unknown[]) => void)(...args);
+    for (const listener of listeners.get(event) ?? [])
+      (listener as (...a: unknown[]) => void)(...args);
   }
 
   async function rpc<T>(method: string, params: unknown = []): Promise<T> {
@@ -69,10 +83,16 @@ export function createDevWalletProvider({ rpcUrl, chainId, storage, fetchFn = gl
       });
     } catch (cause) {
       // -32603 "internal": viem reports it as a node problem rather than a user rejection.
-      throw new DevWalletRpcError(-32603, `The local chain at ${rpcUrl} is not reachable`, { cause: String(cause) });
+      throw new DevWalletRpcError(-32603, `The local chain at ${rpcUrl} is not reachable`, {
+        cause: String(cause),
+      });
     }
-    const body = (await response.json()) as { result?: T; error?: { code: number; message: string; data?: unknown } };
-    if (body.error) throw new DevWalletRpcError(body.error.code, body.error.message, body.error.data);
+    const body = (await response.json()) as {
+      result?: T;
+      error?: { code: number; message: string; data?: unknown };
+    };
+    if (body.error)
+      throw new DevWalletRpcError(body.error.code, body.error.message, body.error.data);
     return body.result as T;
   }
 
@@ -83,7 +103,8 @@ export function createDevWalletProvider({ rpcUrl, chainId, storage, fetchFn = gl
 
   async function requestAccounts(): Promise<Address[]> {
     const accounts = await listAccounts();
-    if (accounts.length === 0) throw new DevWalletRpcError(4100, "The local node has no unlocked accounts");
+    if (accounts.length === 0)
+      throw new DevWalletRpcError(4100, "The local node has no unlocked accounts");
     if (!selected || !accounts.includes(selected)) select(accounts[0] as Address, false);
     return [selected as Address];
   }
@@ -96,7 +117,10 @@ export function createDevWalletProvider({ rpcUrl, chainId, storage, fetchFn = gl
 
   function assertFrom(from: unknown): void {
     if (typeof from !== "string" || !selected || getAddress(from) !== selected) {
-      throw new DevWalletRpcError(4100, `The dev wallet acts only as the picked account ${selected ?? "(none)"}`);
+      throw new DevWalletRpcError(
+        4100,
+        `The dev wallet acts only as the picked account ${selected ?? "(none)"}`,
+      );
     }
   }
 
@@ -111,15 +135,28 @@ export function createDevWalletProvider({ rpcUrl, chainId, storage, fetchFn = gl
         return requestAccounts();
       case "wallet_requestPermissions": {
         const accounts = await requestAccounts();
-        return [{ parentCapability: "eth_accounts", caveats: [{ type: "restrictReturnedAccounts", value: accounts }] }];
+        return [
+          {
+            parentCapability: "eth_accounts",
+            caveats: [{ type: "restrictReturnedAccounts", value: accounts }],
+          },
+        ];
       }
       case "wallet_getPermissions":
-        return selected ? [{ parentCapability: "eth_accounts", caveats: [{ type: "restrictReturnedAccounts", value: [selected] }] }] : [];
+        return selected
+          ? [
+              {
+                parentCapability: "eth_accounts",
+                caveats: [{ type: "restrictReturnedAccounts", value: [selected] }],
+              },
+            ]
+          : [];
       case "wallet_revokePermissions":
         return null;
       case "wallet_switchEthereumChain": {
         const wanted = Number((args[0] as { chainId: Hex }).chainId);
-        if (wanted !== chainId) throw new DevWalletRpcError(4902, `The dev wallet only knows the local chain ${chainId}`);
+        if (wanted !== chainId)
+          throw new DevWalletRpcError(4902, `The dev wallet only knows the local chain ${chainId}`);
         return null;
       }
       case "eth_sendTransaction":

@@ -1,4 +1,11 @@
-import { BaseError as ViemBaseError, ContractFunctionExecutionError, ContractFunctionRevertedError, HttpRequestError, UserRejectedRequestError, encodeErrorResult } from "viem";
+import {
+  BaseError as ViemBaseError,
+  ContractFunctionExecutionError,
+  ContractFunctionRevertedError,
+  HttpRequestError,
+  UserRejectedRequestError,
+  encodeErrorResult,
+} from "viem";
 import { describe, expect, it } from "vitest";
 import { bioDentalNftAbi } from "#lib/generated/bioDentalNft.ts";
 import { IpfsNodeUnreachableError } from "#lib/ipfs/errors.ts";
@@ -10,8 +17,16 @@ const owner = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
 
 function revert(errorName: string, args: readonly unknown[]) {
   const data = encodeErrorResult({ abi: bioDentalNftAbi, errorName, args } as never);
-  const reverted = new ContractFunctionRevertedError({ abi: bioDentalNftAbi, data, functionName: "grantAccess" });
-  return new ContractFunctionExecutionError(reverted, { abi: bioDentalNftAbi, functionName: "grantAccess", args: [] });
+  const reverted = new ContractFunctionRevertedError({
+    abi: bioDentalNftAbi,
+    data,
+    functionName: "grantAccess",
+  });
+  return new ContractFunctionExecutionError(reverted, {
+    abi: bioDentalNftAbi,
+    functionName: "grantAccess",
+    args: [],
+  });
 }
 
 describe("humanizeError", () => {
@@ -25,7 +40,9 @@ describe("humanizeError", () => {
     });
 
     it("has a sentence for every custom error in the generated ABI", () => {
-      const errorNames = bioDentalNftAbi.filter((item) => item.type === "error").map((item) => item.name);
+      const errorNames = bioDentalNftAbi
+        .filter((item) => item.type === "error")
+        .map((item) => item.name);
       expect(errorNames.length).toBeGreaterThan(10);
       for (const name of errorNames) expect(contractErrorMessages, name).toHaveProperty(name);
     });
@@ -33,7 +50,9 @@ describe("humanizeError", () => {
 
   describe("when the member declines in the wallet", () => {
     it("says so, even when wrapped by viem", () => {
-      const wrapped = new ViemBaseError("write failed", { cause: new UserRejectedRequestError(new Error("User rejected the request.")) });
+      const wrapped = new ViemBaseError("write failed", {
+        cause: new UserRejectedRequestError(new Error("User rejected the request.")),
+      });
       expect(humanizeError(wrapped).kind).toBe("rejected");
     });
 
@@ -49,13 +68,17 @@ describe("humanizeError", () => {
     });
 
     it("tells the IPFS node apart", () => {
-      expect(humanizeError(new IpfsNodeUnreachableError("http://127.0.0.1:5001")).kind).toBe("ipfs-down");
+      expect(humanizeError(new IpfsNodeUnreachableError("http://127.0.0.1:5001")).kind).toBe(
+        "ipfs-down",
+      );
     });
   });
 
   describe("when a grant has expired", () => {
     it("has its own message", () => {
-      const human = humanizeError(new GrantExpiredError({ tokenId: 1n, account: owner, expiresAt: 1_700_000_000n }));
+      const human = humanizeError(
+        new GrantExpiredError({ tokenId: 1n, account: owner, expiresAt: 1_700_000_000n }),
+      );
       expect(human.kind).toBe("expired-grant");
       expect(human.message).toMatch(/expired/);
     });

@@ -20,13 +20,18 @@ export function formatCountdown(expiresAt: bigint | number, nowMs: number): stri
 
 /** A unix timestamp (seconds) as a local date and time. */
 export function formatTimestamp(seconds: bigint | number): string {
-  return new Date(Number(seconds) * 1000).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return new Date(Number(seconds) * 1000).toLocaleString(undefined, {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
 }
 
 /** An ISO date (yyyy-mm-dd) as a local date. */
 export function formatDate(isoDate: string): string {
   const date = new Date(`${isoDate}T12:00:00`);
-  return Number.isNaN(date.getTime()) ? isoDate : date.toLocaleDateString(undefined, { dateStyle: "medium" });
+  return Number.isNaN(date.getTime())
+    ? isoDate
+    : date.toLocaleDateString(undefined, { dateStyle: "medium" });
 }
 
 /** Bytes for people: "1.0 MiB". */

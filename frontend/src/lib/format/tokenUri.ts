@@ -20,7 +20,10 @@ export function parseTokenUri(uri: string | undefined): TokenMetadata | undefine
   try {
     const bytes = Uint8Array.from(atob(uri.slice(prefix.length)), (c) => c.charCodeAt(0));
     const json = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
-    const image = typeof json.image === "string" && json.image.startsWith("data:image/svg+xml") ? json.image : undefined;
+    const image =
+      typeof json.image === "string" && json.image.startsWith("data:image/svg+xml")
+        ? json.image
+        : undefined;
     const external = typeof json.external_url === "string" ? json.external_url : "";
     return {
       name: typeof json.name === "string" ? json.name : "",

@@ -4,8 +4,13 @@ import { BaseError } from "#lib/errors/base.ts";
 export class NonDeterministicWalletError extends BaseError {
   override name = "NonDeterministicWalletError";
   constructor() {
-    super("Your wallet signs the same message differently each time, so it cannot derive a stable key.", {
-      metaMessages: ["Use a passphrase-protected key instead: it is random, encrypted with your passphrase, and backed up on IPFS."],
-    });
+    super(
+      "Your wallet signs the same message differently each time, so it cannot derive a stable key.",
+      {
+        metaMessages: [
+          "Use a passphrase-protected key instead: it is random, encrypted with your passphrase, and backed up on IPFS.",
+        ],
+      },
+    );
   }
 }

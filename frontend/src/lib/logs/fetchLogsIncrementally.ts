@@ -24,9 +24,18 @@ export type FetchLogsIncrementallyParameters<T> = {
  * @example
  * const window = await fetchLogsIncrementally({ previous, fromBlock: deployment.deploymentBlock, latestBlock, pageSize: 10_000n, fetchRange })
  */
-export async function fetchLogsIncrementally<T>({ previous, fromBlock, latestBlock, pageSize, fetchRange }: FetchLogsIncrementallyParameters<T>): Promise<LogWindow<T>> {
+export async function fetchLogsIncrementally<T>({
+  previous,
+  fromBlock,
+  latestBlock,
+  pageSize,
+  fetchRange,
+}: FetchLogsIncrementallyParameters<T>): Promise<LogWindow<T>> {
   if (pageSize <= 0n) throw new RangeError("pageSize must be positive");
-  const usable = previous && previous.toBlock <= latestBlock && previous.toBlock >= fromBlock - 1n ? previous : undefined;
+  const usable =
+    previous && previous.toBlock <= latestBlock && previous.toBlock >= fromBlock - 1n
+      ? previous
+      : undefined;
   const start = usable ? usable.toBlock + 1n : fromBlock;
   const items = usable ? [...usable.items] : [];
   for (let from = start; from <= latestBlock; from += pageSize) {

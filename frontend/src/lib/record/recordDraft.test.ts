@@ -3,14 +3,26 @@ import { exampleRecord } from "#lib/record/exampleRecord.ts";
 import { EMPTY_TOOTH } from "./toothChart.ts";
 import { emptyDraft, recordToDraft, validateDraft } from "./recordDraft.ts";
 
-const filled = () => ({ ...emptyDraft(new Date("2026-05-01T10:00:00Z")), practitionerName: "Dr. Liora Voss" });
+const filled = () => ({
+  ...emptyDraft(new Date("2026-05-01T10:00:00Z")),
+  practitionerName: "Dr. Liora Voss",
+});
 
 describe("validateDraft", () => {
   describe("when the form is complete", () => {
     it("produces a record of the shared schema", () => {
       const draft = {
         ...filled(),
-        teeth: { 16: { ...EMPTY_TOOTH, status: "filled" as const, notes: " occlusal ", probingDepths: "3, 2,4", bleeding: true }, 11: { ...EMPTY_TOOTH } },
+        teeth: {
+          16: {
+            ...EMPTY_TOOTH,
+            status: "filled" as const,
+            notes: " occlusal ",
+            probingDepths: "3, 2,4",
+            bleeding: true,
+          },
+          11: { ...EMPTY_TOOTH },
+        },
         biome: [{ taxon: "Streptococcus salivarius", percent: "21,5" }],
         mood: 4,
         journal: "Calmer",
@@ -23,7 +35,9 @@ describe("validateDraft", () => {
         { tooth: 11, status: "healthy" },
         { tooth: 16, status: "filled", notes: "occlusal" },
       ]);
-      expect(result.record.periodontal).toEqual([{ tooth: 16, probingDepthsMm: [3, 2, 4], bleedingOnProbing: true }]);
+      expect(result.record.periodontal).toEqual([
+        { tooth: 16, probingDepthsMm: [3, 2, 4], bleedingOnProbing: true },
+      ]);
       expect(result.record.oralBiome[0]?.relativeAbundance).toBeCloseTo(0.215);
       expect(result.record.wellness).toEqual({ mood: 4, journal: "Calmer" });
       expect(result.record.hygiene).toBeUndefined();
@@ -39,14 +53,26 @@ describe("validateDraft", () => {
     });
 
     it("names the tooth whose probing depths are out of range or not numbers", () => {
-      const high = validateDraft({ ...filled(), teeth: { 36: { ...EMPTY_TOOTH, probingDepths: "25" } } });
+      const high = validateDraft({
+        ...filled(),
+        teeth: { 36: { ...EMPTY_TOOTH, probingDepths: "25" } },
+      });
       expect(!high.ok && high.errors["tooth.36"]).toMatch(/20 mm/);
-      const text = validateDraft({ ...filled(), teeth: { 36: { ...EMPTY_TOOTH, probingDepths: "deep" } } });
+      const text = validateDraft({
+        ...filled(),
+        teeth: { 36: { ...EMPTY_TOOTH, probingDepths: "deep" } },
+      });
       expect(!text.ok && text.errors["tooth.36"]).toMatch(/numbers/);
     });
 
     it("names the biome list when abundances exceed 100 %", () => {
-      const result = validateDraft({ ...filled(), biome: [{ taxon: "A", percent: "70" }, { taxon: "B", percent: "40" }] });
+      const result = validateDraft({
+        ...filled(),
+        biome: [
+          { taxon: "A", percent: "70" },
+          { taxon: "B", percent: "40" },
+        ],
+      });
       expect(!result.ok && result.errors.biome).toMatch(/more than 1/);
     });
 
@@ -71,6 +97,10 @@ describe("recordToDraft", () => {
     expect(result.record.teeth).toEqual([...record.teeth].sort((a, b) => a.tooth - b.tooth));
     expect(result.record.oralBiome).toEqual(record.oralBiome);
     expect(result.record.wellness).toEqual(record.wellness);
-    expect(result.record.hygiene).toEqual({ brushingPerDay: 2, flossing: "weekly", mouthwash: true });
+    expect(result.record.hygiene).toEqual({
+      brushingPerDay: 2,
+      flossing: "weekly",
+      mouthwash: true,
+    });
   });
 });

@@ -1,6 +1,10 @@
 import { RecordValidationError } from "#lib/record/errors.ts";
 import { parseRecord } from "#lib/record/parseRecord.ts";
-import { type OralWellnessRecord, type OralWellnessRecordInput, RECORD_SCHEMA_ID } from "#lib/record/schema.ts";
+import {
+  type OralWellnessRecord,
+  type OralWellnessRecordInput,
+  RECORD_SCHEMA_ID,
+} from "#lib/record/schema.ts";
 import { EMPTY_TOOTH, type ToothChartState, type ToothEntry } from "./toothChart.ts";
 
 /** The record form as typed: strings where people type numbers, so half-typed input is kept. */
@@ -46,7 +50,8 @@ const sortedTeeth = (teeth: ToothChartState): [number, ToothEntry][] =>
 function parseDepths(text: string): number[] | string {
   const parts = text.split(/[\s,;]+/).filter(Boolean);
   const numbers = parts.map(Number);
-  if (numbers.some((n) => !Number.isFinite(n))) return "probing depths must be numbers in mm, separated by commas";
+  if (numbers.some((n) => !Number.isFinite(n)))
+    return "probing depths must be numbers in mm, separated by commas";
   return numbers;
 }
 
@@ -57,7 +62,10 @@ function parseDepths(text: string): number[] | string {
  * @example
  * const { input, errors } = draftToRecordInput(draft)
  */
-export function draftToRecordInput(draft: RecordDraft): { input: OralWellnessRecordInput; errors: DraftErrors } {
+export function draftToRecordInput(draft: RecordDraft): {
+  input: OralWellnessRecordInput;
+  errors: DraftErrors;
+} {
   const errors: DraftErrors = {};
   const teeth = sortedTeeth(draft.teeth);
   const periodontal: NonNullable<OralWellnessRecordInput["periodontal"]> = [];
@@ -69,23 +77,51 @@ export function draftToRecordInput(draft: RecordDraft): { input: OralWellnessRec
   }
   const oralBiome = draft.biome.map((reading, i) => {
     const percent = Number(reading.percent.replace(",", "."));
-    if (reading.percent.trim() === "" || !Number.isFinite(percent)) errors[`biome.${i}.percent`] = "enter a percentage";
-    return { taxon: reading.taxon, relativeAbundance: Number.isFinite(percent) ? percent / 100 : Number.NaN };
+    if (reading.percent.trim() === "" || !Number.isFinite(percent))
+      errors[`biome.${i}.percent`] = "enter a percentage";
+    return {
+      taxon: reading.taxon,
+      relativeAbundance: Number.isFinite(percent) ? percent / 100 : Number.NaN,
+    };
   });
   const brushing = draft.brushingPerDay.trim() === "" ? undefined : Number(draft.brushingPerDay);
   const input: OralWellnessRecordInput = {
     schema: RECORD_SCHEMA_ID,
     visitDate: draft.visitDate,
-    practitioner: { name: draft.practitionerName, ...(draft.clinic.trim() ? { clinic: draft.clinic.trim() } : {}) },
+    practitioner: {
+      name: draft.practitionerName,
+      ...(draft.clinic.trim() ? { clinic: draft.clinic.trim() } : {}),
+    },
     teeth: teeth.flatMap(([tooth, entry]) =>
-      entry.status === "none" ? [] : [{ tooth, status: entry.status, ...(entry.notes.trim() ? { notes: entry.notes.trim() } : {}) }],
+      entry.status === "none"
+        ? []
+        : [
+            {
+              tooth,
+              status: entry.status,
+              ...(entry.notes.trim() ? { notes: entry.notes.trim() } : {}),
+            },
+          ],
     ),
     periodontal,
     oralBiome,
     ...(brushing !== undefined || draft.flossing
-      ? { hygiene: { brushingPerDay: brushing ?? 0, flossing: draft.flossing || "never", mouthwash: draft.mouthwash } }
+      ? {
+          hygiene: {
+            brushingPerDay: brushing ?? 0,
+            flossing: draft.flossing || "never",
+            mouthwash: draft.mouthwash,
+          },
+        }
       : {}),
-    ...(draft.mood > 0 ? { wellness: { mood: draft.mood, ...(draft.journal.trim() ? { journal: draft.journal } : {}) } } : {}),
+    ...(draft.mood > 0
+      ? {
+          wellness: {
+            mood: draft.mood,
+            ...(draft.journal.trim() ? { journal: draft.journal } : {}),
+          },
+        }
+      : {}),
     ...(draft.story.trim() ? { story: draft.story } : {}),
     attachments: [],
   };
@@ -103,7 +139,8 @@ export function fieldOfIssuePath(path: string, input: OralWellnessRecordInput): 
     const i = Number(index);
     if (list === "teeth") return `tooth.${input.teeth?.[i]?.tooth ?? ""}`;
     if (list === "periodontal") return `tooth.${input.periodontal?.[i]?.tooth ?? ""}`;
-    if (list === "oralBiome") return `biome.${i}.${rest === "relativeAbundance" ? "percent" : (rest ?? "taxon")}`;
+    if (list === "oralBiome")
+      return `biome.${i}.${rest === "relativeAbundance" ? "percent" : (rest ?? "taxon")}`;
     if (list === "attachments") return "attachments";
   }
   if (path === "practitioner.name" || path === "practitioner") return "practitionerName";
@@ -116,7 +153,9 @@ export function fieldOfIssuePath(path: string, input: OralWellnessRecordInput): 
   return path || "form";
 }
 
-export type ValidateDraftReturnType = { ok: true; record: OralWellnessRecord; input: OralWellnessRecordInput } | { ok: false; errors: DraftErrors };
+export type ValidateDraftReturnType =
+  | { ok: true; record: OralWellnessRecord; input: OralWellnessRecordInput }
+  | { ok: false; errors: DraftErrors };
 
 /**
  * Validates the form against the shared record schema and says which field is wrong.
@@ -125,7 +164,10 @@ export type ValidateDraftReturnType = { ok: true; record: OralWellnessRecord; in
  * const result = validateDraft(draft, ["scan.pdf"])
  * if (!result.ok) showErrors(result.errors)
  */
-export function validateDraft(draft: RecordDraft, attachmentNames: readonly string[] = []): ValidateDraftReturnType {
+export function validateDraft(
+  draft: RecordDraft,
+  attachmentNames: readonly string[] = [],
+): ValidateDraftReturnType {
   const { input, errors } = draftToRecordInput(draft);
   const duplicate = attachmentNames.find((name, i) => attachmentNames.indexOf(name) !== i);
   if (duplicate) errors.attachments = `two attachments are named "${duplicate}"`;
@@ -145,17 +187,25 @@ export function validateDraft(draft: RecordDraft, attachmentNames: readonly stri
 /** A decrypted record back into the form, to write its next version. */
 export function recordToDraft(record: OralWellnessRecord): RecordDraft {
   const teeth: Record<number, ToothEntry> = {};
-  for (const finding of record.teeth) teeth[finding.tooth] = { ...EMPTY_TOOTH, status: finding.status, notes: finding.notes ?? "" };
+  for (const finding of record.teeth)
+    teeth[finding.tooth] = { ...EMPTY_TOOTH, status: finding.status, notes: finding.notes ?? "" };
   for (const measurement of record.periodontal) {
     const entry = teeth[measurement.tooth] ?? { ...EMPTY_TOOTH, status: "none" as const };
-    teeth[measurement.tooth] = { ...entry, probingDepths: measurement.probingDepthsMm.join(", "), bleeding: measurement.bleedingOnProbing };
+    teeth[measurement.tooth] = {
+      ...entry,
+      probingDepths: measurement.probingDepthsMm.join(", "),
+      bleeding: measurement.bleedingOnProbing,
+    };
   }
   return {
     visitDate: record.visitDate,
     practitionerName: record.practitioner.name,
     clinic: record.practitioner.clinic ?? "",
     teeth,
-    biome: record.oralBiome.map((reading) => ({ taxon: reading.taxon, percent: String(Math.round(reading.relativeAbundance * 10_000) / 100) })),
+    biome: record.oralBiome.map((reading) => ({
+      taxon: reading.taxon,
+      percent: String(Math.round(reading.relativeAbundance * 10_000) / 100),
+    })),
     brushingPerDay: record.hygiene ? String(record.hygiene.brushingPerDay) : "",
     flossing: record.hygiene?.flossing ?? "",
     mouthwash: record.hygiene?.mouthwash ?? false,

@@ -13,7 +13,16 @@ export const CHART_QUADRANTS = [
 
 export const ALL_TEETH: readonly number[] = CHART_QUADRANTS.flatMap((q) => q.teeth);
 
-const TYPES = ["central incisor", "lateral incisor", "canine", "first premolar", "second premolar", "first molar", "second molar", "third molar"] as const;
+const TYPES = [
+  "central incisor",
+  "lateral incisor",
+  "canine",
+  "first premolar",
+  "second premolar",
+  "first molar",
+  "second molar",
+  "third molar",
+] as const;
 
 /**
  * "upper right first molar (16)": what a screen reader says for a tooth button.
@@ -53,7 +62,12 @@ export type ToothEntry = {
 
 export type ToothChartState = Readonly<Record<number, ToothEntry>>;
 
-export const EMPTY_TOOTH: ToothEntry = { status: "healthy", notes: "", probingDepths: "", bleeding: false };
+export const EMPTY_TOOTH: ToothEntry = {
+  status: "healthy",
+  notes: "",
+  probingDepths: "",
+  bleeding: false,
+};
 
 /**
  * Sets (or, with `undefined`, clears) one tooth's entry, returning a new chart.
@@ -61,7 +75,11 @@ export const EMPTY_TOOTH: ToothEntry = { status: "healthy", notes: "", probingDe
  * @example
  * setTooth({}, 16, { ...EMPTY_TOOTH, status: "filled" })
  */
-export function setTooth(chart: ToothChartState, tooth: number, entry: ToothEntry | undefined): ToothChartState {
+export function setTooth(
+  chart: ToothChartState,
+  tooth: number,
+  entry: ToothEntry | undefined,
+): ToothChartState {
   const next = { ...chart };
   if (entry === undefined) delete next[tooth];
   else next[tooth] = entry;
@@ -78,6 +96,7 @@ export function neighbourTooth(tooth: number, step: 1 | -1 | "up" | "down"): num
   if (row < 0) return tooth;
   const current = rows[row] as number[];
   const column = current.indexOf(tooth);
-  if (step === "up" || step === "down") return (rows[step === "up" ? 0 : 1] as number[])[column] as number;
+  if (step === "up" || step === "down")
+    return (rows[step === "up" ? 0 : 1] as number[])[column] as number;
   return current[(column + step + current.length) % current.length] as number;
 }

@@ -3,7 +3,13 @@ import { type GrantedLog, countActiveGrants, replayGrants } from "./grantState.t
 
 const alice = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const;
 const bob = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC" as const;
-const granted = (blockNumber: bigint, tokenId: bigint, grantee: `0x${string}`, expiresAt: bigint, scopes = 1): GrantedLog => ({
+const granted = (
+  blockNumber: bigint,
+  tokenId: bigint,
+  grantee: `0x${string}`,
+  expiresAt: bigint,
+  scopes = 1,
+): GrantedLog => ({
   blockNumber,
   logIndex: 0,
   args: { tokenId, grantee, scopes, expiresAt, wrappedKey: "0x01" },
@@ -15,23 +21,43 @@ describe("replayGrants", () => {
   describe("when a grant is active", () => {
     it("is active until it expires, then expired by the clock alone", () => {
       const logs = [granted(1n, 7n, alice, 2_000n)];
-      expect(replayGrants({ granted: logs, revoked: [], nowSeconds: now })[0]?.status).toBe("active");
-      expect(replayGrants({ granted: logs, revoked: [], nowSeconds: 2_000n })[0]?.status).toBe("expired");
+      expect(replayGrants({ granted: logs, revoked: [], nowSeconds: now })[0]?.status).toBe(
+        "active",
+      );
+      expect(replayGrants({ granted: logs, revoked: [], nowSeconds: 2_000n })[0]?.status).toBe(
+        "expired",
+      );
     });
   });
 
   describe("when the owner revokes", () => {
     it("ends the grant, and a later grant to the same grantee replaces the revoked one", () => {
       const revoked = [{ blockNumber: 2n, logIndex: 0, args: { tokenId: 7n, grantee: alice } }];
-      expect(replayGrants({ granted: [granted(1n, 7n, alice, 2_000n)], revoked, nowSeconds: now })[0]?.status).toBe("revoked");
-      const regranted = replayGrants({ granted: [granted(1n, 7n, alice, 2_000n), granted(3n, 7n, alice, 3_000n, 3)], revoked, nowSeconds: now });
+      expect(
+        replayGrants({ granted: [granted(1n, 7n, alice, 2_000n)], revoked, nowSeconds: now })[0]
+          ?.status,
+      ).toBe("revoked");
+      const regranted = replayGrants({
+        granted: [granted(1n, 7n, alice, 2_000n), granted(3n, 7n, alice, 3_000n, 3)],
+        revoked,
+        nowSeconds: now,
+      });
       expect(regranted).toHaveLength(1);
-      expect(regranted[0]).toMatchObject({ status: "active", scopes: 3, expiresAt: 3_000n, grantedAtBlock: 3n });
+      expect(regranted[0]).toMatchObject({
+        status: "active",
+        scopes: 3,
+        expiresAt: 3_000n,
+        grantedAtBlock: 3n,
+      });
     });
 
     it("orders events in the same block by log index", () => {
       const sameBlock = [{ blockNumber: 1n, logIndex: 1, args: { tokenId: 7n, grantee: alice } }];
-      const grants = replayGrants({ granted: [{ ...granted(1n, 7n, alice, 2_000n), logIndex: 2 }], revoked: sameBlock, nowSeconds: now });
+      const grants = replayGrants({
+        granted: [{ ...granted(1n, 7n, alice, 2_000n), logIndex: 2 }],
+        revoked: sameBlock,
+        nowSeconds: now,
+      });
       expect(grants[0]?.status).toBe("active");
     });
   });
@@ -50,7 +76,15 @@ describe("replayGrants", () => {
   });
 
   it("counts active grants per token", () => {
-    const grants = replayGrants({ granted: [granted(1n, 7n, alice, 2_000n), granted(1n, 7n, bob, 500n), granted(1n, 8n, bob, 2_000n)], revoked: [], nowSeconds: now });
+    const grants = replayGrants({
+      granted: [
+        granted(1n, 7n, alice, 2_000n),
+        granted(1n, 7n, bob, 500n),
+        granted(1n, 8n, bob, 2_000n),
+      ],
+      revoked: [],
+      nowSeconds: now,
+    });
     const counts = countActiveGrants(grants);
     expect(counts.get(7n)).toBe(1);
     expect(counts.get(8n)).toBe(1);

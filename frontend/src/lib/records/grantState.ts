@@ -15,11 +15,18 @@ export type GrantView = {
 };
 
 type Positioned = { blockNumber: bigint; logIndex: number };
-export type GrantedLog = Positioned & { args: { tokenId: bigint; grantee: Address; scopes: number; expiresAt: bigint; wrappedKey: Hex } };
+export type GrantedLog = Positioned & {
+  args: { tokenId: bigint; grantee: Address; scopes: number; expiresAt: bigint; wrappedKey: Hex };
+};
 export type RevokedLog = Positioned & { args: { tokenId: bigint; grantee: Address } };
 export type ErasedLog = Positioned & { args: { tokenId: bigint } };
 
-const before = (a: Positioned, b: Positioned): number => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1);
+const before = (a: Positioned, b: Positioned): number =>
+  a.blockNumber === b.blockNumber
+    ? a.logIndex - b.logIndex
+    : a.blockNumber < b.blockNumber
+      ? -1
+      : 1;
 
 /**
  * Replays grant, revoke and erase logs in chain order into one state per (token, grantee): a new
@@ -40,7 +47,10 @@ export function replayGrants({
   erased?: readonly ErasedLog[] | undefined;
   nowSeconds: bigint;
 }): GrantView[] {
-  type Event = { kind: "granted"; log: GrantedLog } | { kind: "revoked"; log: RevokedLog } | { kind: "erased"; log: ErasedLog };
+  type Event =
+    | { kind: "granted"; log: GrantedLog }
+    | { kind: "revoked"; log: RevokedLog }
+    | { kind: "erased"; log: ErasedLog };
   const events: Event[] = [
     ...granted.map((log) => ({ kind: "granted" as const, log })),
     ...revoked.map((log) => ({ kind: "revoked" as const, log })),
@@ -52,20 +62,35 @@ export function replayGrants({
   for (const event of events) {
     if (event.kind === "granted") {
       const { tokenId, grantee, scopes, expiresAt, wrappedKey } = event.log.args;
-      state.set(key(tokenId, grantee), { tokenId, grantee, scopes, expiresAt, wrappedKey, grantedAtBlock: event.log.blockNumber, status: "active" });
+      state.set(key(tokenId, grantee), {
+        tokenId,
+        grantee,
+        scopes,
+        expiresAt,
+        wrappedKey,
+        grantedAtBlock: event.log.blockNumber,
+        status: "active",
+      });
     } else if (event.kind === "revoked") {
       const existing = state.get(key(event.log.args.tokenId, event.log.args.grantee));
       if (existing) existing.status = "revoked";
     } else {
-      for (const grant of state.values()) if (grant.tokenId === event.log.args.tokenId && grant.status === "active") grant.status = "erased";
+      for (const grant of state.values())
+        if (grant.tokenId === event.log.args.tokenId && grant.status === "active")
+          grant.status = "erased";
     }
   }
-  return [...state.values()].map((grant) => (grant.status === "active" && grant.expiresAt <= nowSeconds ? { ...grant, status: "expired" } : grant));
+  return [...state.values()].map((grant) =>
+    grant.status === "active" && grant.expiresAt <= nowSeconds
+      ? { ...grant, status: "expired" }
+      : grant,
+  );
 }
 
 /** Active grants per token, for the gallery's "shared with N" badge. */
 export function countActiveGrants(grants: readonly GrantView[]): Map<bigint, number> {
   const counts = new Map<bigint, number>();
-  for (const grant of grants) if (grant.status === "active") counts.set(grant.tokenId, (counts.get(grant.tokenId) ?? 0) + 1);
+  for (const grant of grants)
+    if (grant.status === "active") counts.set(grant.tokenId, (counts.get(grant.tokenId) ?? 0) + 1);
   return counts;
 }

@@ -5,7 +5,9 @@
  * @example
  * latestConsentByToken([{ args: { tokenId: 1n, consent: true } }]) // [1n]
  */
-export function latestConsentByToken(logs: readonly { args: { tokenId: bigint; consent: boolean } }[]): bigint[] {
+export function latestConsentByToken(
+  logs: readonly { args: { tokenId: bigint; consent: boolean } }[],
+): bigint[] {
   const latest = new Map<bigint, { consent: boolean; order: number }>();
   logs.forEach((log, order) => latest.set(log.args.tokenId, { consent: log.args.consent, order }));
   return [...latest.entries()]

@@ -5,7 +5,9 @@
  * @example
  * const data = lazyStream(async () => (await readRecordAttachment(client, { … })).stream)
  */
-export function lazyStream(open: () => Promise<ReadableStream<Uint8Array>>): ReadableStream<Uint8Array> {
+export function lazyStream(
+  open: () => Promise<ReadableStream<Uint8Array>>,
+): ReadableStream<Uint8Array> {
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   return new ReadableStream<Uint8Array>(
     {

@@ -7,7 +7,9 @@ const states = (steps: { state: string }[]) => steps.map((s) => s.state);
 describe("planSteps", () => {
   describe("while minting", () => {
     it("shows the encryption running with its fraction", () => {
-      const events: RecordProgress[] = [{ stage: "encrypt-upload", bytesDone: 256, bytesTotal: 1024 }];
+      const events: RecordProgress[] = [
+        { stage: "encrypt-upload", bytesDone: 256, bytesTotal: 1024 },
+      ];
       const steps = planSteps(MINT_PLAN, events, "pending");
       expect(states(steps)).toEqual(["active", "pending", "pending", "pending", "pending"]);
       expect(steps[0]?.progress).toBe(0.25);
@@ -18,14 +20,38 @@ describe("planSteps", () => {
         { stage: "encrypt-upload", bytesDone: 512, bytesTotal: 1024 },
         { stage: "encrypt-upload", bytesDone: 1024, bytesTotal: 1024 },
       ];
-      expect(states(planSteps(MINT_PLAN, uploaded, "pending"))).toEqual(["done", "active", "pending", "pending", "pending"]);
-      const signing: RecordProgress[] = [...uploaded, { stage: "transaction", functionName: "mint", phase: "simulate" }, { stage: "transaction", functionName: "mint", phase: "sign" }];
-      expect(states(planSteps(MINT_PLAN, signing, "pending"))).toEqual(["done", "done", "done", "active", "pending"]);
+      expect(states(planSteps(MINT_PLAN, uploaded, "pending"))).toEqual([
+        "done",
+        "active",
+        "pending",
+        "pending",
+        "pending",
+      ]);
+      const signing: RecordProgress[] = [
+        ...uploaded,
+        { stage: "transaction", functionName: "mint", phase: "simulate" },
+        { stage: "transaction", functionName: "mint", phase: "sign" },
+      ];
+      expect(states(planSteps(MINT_PLAN, signing, "pending"))).toEqual([
+        "done",
+        "done",
+        "done",
+        "active",
+        "pending",
+      ]);
     });
 
     it("marks the step that failed", () => {
-      const events: RecordProgress[] = [{ stage: "transaction", functionName: "mint", phase: "simulate" }];
-      expect(states(planSteps(MINT_PLAN, events, "error"))).toEqual(["done", "done", "failed", "pending", "pending"]);
+      const events: RecordProgress[] = [
+        { stage: "transaction", functionName: "mint", phase: "simulate" },
+      ];
+      expect(states(planSteps(MINT_PLAN, events, "error"))).toEqual([
+        "done",
+        "done",
+        "failed",
+        "pending",
+        "pending",
+      ]);
     });
 
     it("is all done on success and all pending before it starts", () => {

@@ -25,21 +25,36 @@ export type ReadVersionRecordParameters = {
  * @example
  * const record = await readVersionRecord(client, { tokenId, version: 2n, cid, privateKey })
  */
-export async function readVersionRecord(client: RecordsClient, { tokenId, version, cid, privateKey, grantWraps = [] }: ReadVersionRecordParameters): Promise<OralWellnessRecord> {
+export async function readVersionRecord(
+  client: RecordsClient,
+  { tokenId, version, cid, privateKey, grantWraps = [] }: ReadVersionRecordParameters,
+): Promise<OralWellnessRecord> {
   const cidText = cidFromBytes(cid);
   const binding = recordBinding(client, { tokenId, version });
-  const candidates: (Uint8Array | undefined)[] = [undefined, ...grantWraps.filter((wrap) => wrap !== "0x").map((wrap) => hexToBytes(wrap))];
+  const candidates: (Uint8Array | undefined)[] = [
+    undefined,
+    ...grantWraps.filter((wrap) => wrap !== "0x").map((wrap) => hexToBytes(wrap)),
+  ];
   let lastError: unknown;
   for (const wrappedKey of candidates) {
     try {
-      const { plaintext } = await decryptEnvelope({ ciphertext: streamFromAsyncIterable(client.ipfs.cat(cidText)), binding, privateKey, wrappedKey });
+      const { plaintext } = await decryptEnvelope({
+        ciphertext: streamFromAsyncIterable(client.ipfs.cat(cidText)),
+        binding,
+        privateKey,
+        wrappedKey,
+      });
       const payload = await openRecordPayload(plaintext);
       await payload.cancel();
       return payload.record;
     } catch (error) {
       lastError = error;
       // Only a missing or foreign wrap is worth another try; tampering or a lost payload is final.
-      if (!(error instanceof NotARecipientError) && (error as { name?: string }).name !== "WrongRecipientKeyError") throw error;
+      if (
+        !(error instanceof NotARecipientError) &&
+        (error as { name?: string }).name !== "WrongRecipientKeyError"
+      )
+        throw error;
     }
   }
   throw lastError;
