@@ -24,6 +24,6 @@ export const routeTable: RouteDefinition[] = [
   { pattern: "/shared", title: "Shared with me", component: lazy(() => import("./SharedRoute.tsx")) },
   { pattern: "/echoes", title: "Emotional Echoes", component: lazy(() => import("./EchoesRoute.tsx")) },
   // The booth issue fills these two in (member QR and kiosk verifier).
-  { pattern: "/present", title: "Present at a booth", component: lazy(() => import("./PresentRoute.tsx")) },
-  { pattern: "/verify", title: "Verify a presentation", component: lazy(() => import("./VerifyRoute.tsx")) },
+  { pattern: "/present", title: "Present at a booth", component: lazy(() => import("./booth/PresentAtBoothRoute.tsx")) },
+  { pattern: "/verify", title: "Verify a presentation", component: lazy(() => import("./booth/BoothKioskRoute.tsx")) },
 ];
