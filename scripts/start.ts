@@ -7,9 +7,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { BaseError } from "#lib/errors/base.ts";
-import { type StackHandle, startStack } from "./stack/start-stack.ts";
-import { formatStatusTable } from "./stack/status-table.ts";
+import type { StackHandle } from "./stack/start-stack.ts";
 
 const { values } = parseArgs({
   options: {
@@ -72,6 +70,12 @@ process.on("SIGTERM", () => shutdown("SIGTERM", 143));
 process.on("SIGHUP", () => shutdown("SIGHUP", 129));
 
 console.log("Starting the Bio-Dental local stack…");
+// Loaded after the first line is printed: viem, Helia and friends take a moment to import.
+const [{ startStack }, { formatStatusTable }, { BaseError }] = await Promise.all([
+  import("./stack/start-stack.ts"),
+  import("./stack/status-table.ts"),
+  import("#lib/errors/base.ts"),
+]);
 try {
   stack = await startStack({
     seed: values.seed,

@@ -27,8 +27,6 @@ export type GetEventHistoryReturnType<abi extends Abi, eventName extends Contrac
 };
 
 const DEFAULT_PAGE_SIZE = 10_000n;
-/** Below this the range is not what the RPC objects to, so retrying smaller is pointless. */
-const MIN_PAGE_SIZE = 16n;
 
 /**
  * Reads a contract's event history from `fromBlock` (the deployment block, never 0) in pages of
@@ -62,8 +60,11 @@ export async function getEventHistory<const abi extends Abi, eventName extends C
         strict: true,
       })) as unknown[];
     } catch (cause) {
-      if (pageSize <= MIN_PAGE_SIZE) throw new EventHistoryError({ fromBlock: start, toBlock: end, cause });
-      pageSize /= 2n;
+      // Some providers cap the range at a handful of blocks; a one-block page they still refuse
+      // is a refusal of something else, and retrying would not help.
+      const attempted = end - start + 1n;
+      if (attempted <= 1n) throw new EventHistoryError({ fromBlock: start, toBlock: end, cause });
+      pageSize = attempted / 2n;
       continue;
     }
     logs.push(...page);

@@ -45,6 +45,8 @@ export async function ensureDeployment(parameters: EnsureDeploymentParameters): 
   if (staleSources) {
     onStep?.("build", staleSources);
     await runLogged("hardhat build", process.execPath, [cli, "build"], projectRoot, logFile);
+    const still = artifactsOutdated(projectRoot);
+    if (still) throw new DeploymentError(`\`hardhat build\` ran, but ${still}.`);
   }
 
   const recorded = await readDeployment(deploymentDir);
@@ -128,13 +130,29 @@ function readBytecode(file: string): string | undefined {
   }
 }
 
-/** A reason when a Solidity source is newer than the token's artifact (or it is missing). */
+/**
+ * A reason to run `hardhat build` first: no artifact, a Solidity source newer than it, or an
+ * artifact left instrumented by `hardhat test --coverage` (Hardhat 3 writes the instrumented
+ * build into artifacts/; it is bigger than the 24 KiB limit a plain node enforces, and it is
+ * not the code anyone means to deploy).
+ */
 export function artifactsOutdated(projectRoot: string): string | undefined {
   const artifact = path.join(projectRoot, "artifacts/contracts/BioDentalNFT.sol/BioDentalNFT.json");
   if (!existsSync(artifact)) return "no artifacts yet";
   const builtAt = statSync(artifact).mtimeMs;
   const newest = newestMtime(path.join(projectRoot, "contracts"));
-  return newest > builtAt ? "contracts changed since the last build" : undefined;
+  if (newest > builtAt) return "contracts changed since the last build";
+  if (isCoverageBuild(projectRoot, artifact)) return "the artifacts are a coverage build";
+  return undefined;
+}
+
+const COVERAGE_MARKER = "__NomicFoundationCoverage";
+
+function isCoverageBuild(projectRoot: string, artifact: string): boolean {
+  const { buildInfoId } = JSON.parse(readFileSync(artifact, "utf8")) as { buildInfoId?: string };
+  if (!buildInfoId) return false;
+  const buildInfo = path.join(projectRoot, "artifacts/build-info", `${buildInfoId}.json`);
+  return existsSync(buildInfo) && readFileSync(buildInfo, "utf8").includes(COVERAGE_MARKER);
 }
 
 function newestMtime(dir: string): number {

@@ -6,7 +6,6 @@ import { generateBindings } from "./bindings.ts";
 import type { ServiceProcess } from "./child-process.ts";
 import { ensureDeployment } from "./deploy-contracts.ts";
 import { ensureHardhatNode } from "./hardhat-node.ts";
-import { ensureIpfsNode } from "./ipfs.ts";
 import { type ProbeResult, probeChain, probeHttp, probeIpfsApi } from "./probes.ts";
 import { createStepReporter } from "./progress.ts";
 import { claimStateFile } from "./state-file.ts";
@@ -174,8 +173,9 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     const appUrl = `http://${host}:${ports.app}`;
     const ipfs = await progress.step(
       `IPFS node on ${host}:${ports.ipfsApi} (gateway ${ports.ipfsGateway})`,
-      () =>
-        ensureIpfsNode({
+      async () =>
+        // Helia is the heaviest import of the stack: load it when its step comes.
+        (await import("./ipfs.ts")).ensureIpfsNode({
           host,
           apiPort: ports.ipfsApi,
           gatewayPort: ports.ipfsGateway,
