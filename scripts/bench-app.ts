@@ -19,6 +19,7 @@
  *   npm run bench:app [-- --render-runs 7 --mint-runs 3 --skip-mint]
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { randomFillSync } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
@@ -220,6 +221,16 @@ async function measureMintJourney(browser: Browser, stack: E2eStack, appUrl: str
   }
 }
 
+/** Which code was measured: the commit, and the files changed on top of it (tracked files only). */
+function gitProvenance(): { commit: string | null; changedFiles: string[] } {
+  const git = (args: string[]): string | null => {
+    const result = spawnSync("git", args, { cwd: ROOT, encoding: "utf8" });
+    return result.status === 0 ? result.stdout.trim() : null;
+  };
+  const status = git(["status", "--porcelain", "--untracked-files=no"]);
+  return { commit: git(["rev-parse", "HEAD"]), changedFiles: status ? status.split("\n").map((line) => line.slice(3)) : [] };
+}
+
 async function nodeAccount(rpcUrl: string, index: number): Promise<string> {
   const response = await fetch(rpcUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_accounts", params: [] }) });
   const { result } = (await response.json()) as { result: string[] };
@@ -321,6 +332,7 @@ const results = {
     mintJourney: `click on the mint button → the minted token shown, 1 MiB attachment, injected test wallet over Hardhat's unlocked account, median of ${MINT_RUNS}`,
   },
   machine: { cores: cpus().length, loadAverage1mAtStart: round(load, 1), loadAverage1mAtEnd: round(loadavg()[0] ?? 0, 1) },
+  source: gitProvenance(),
   measuredAt: new Date().toISOString(),
 };
 

@@ -1,4 +1,4 @@
-import { type Address, createPublicClient, getAddress, http } from "viem";
+import { type Address, createPublicClient, createWalletClient, getAddress, http } from "viem";
 import { bioDentalNftAbi } from "#lib/generated/bioDentalNft.ts";
 
 /** LOCAL_DEMO_ACCOUNTS gives roles to 0–4 and 9; the journeys take members from the rest. */
@@ -16,7 +16,8 @@ export type NodeAccount = { index: number; address: Address };
  */
 export async function freshMemberAccounts({ rpcUrl, contract, count, skip = [] }: { rpcUrl: string; contract: Address; count: number; skip?: readonly number[] }): Promise<NodeAccount[]> {
   const client = createPublicClient({ transport: http(rpcUrl) });
-  const accounts = (await client.request({ method: "eth_accounts" })).map((account) => getAddress(account));
+  // The node's unlocked accounts: a wallet method, asked of the node through a wallet client.
+  const accounts = (await createWalletClient({ transport: http(rpcUrl) }).getAddresses()).map((account) => getAddress(account));
   const found: NodeAccount[] = [];
   for (const index of CANDIDATE_INDEXES) {
     const address = accounts[index];

@@ -14,7 +14,7 @@ export const DESKTOP_VIEWPORT = { width: 1280, height: 900 } as const;
 const counters = new Map<string, number>();
 
 /**
- * Saves a full-page screenshot as `<dir>/NN-name.png` once fonts and images have settled. The
+ * Saves a whole-page screenshot as `<dir>/NN-name.png` once fonts and images have settled. The
  * first picture of a run empties the folder, so it only ever holds one run's pictures.
  *
  * @example
@@ -35,6 +35,15 @@ export async function screenshot(page: Page, name: string, { dir = SCREENSHOTS_D
     const bound = new Promise((resolve) => setTimeout(resolve, 3_000));
     await Promise.race([Promise.all(pending.map((image) => image.decode().catch(() => undefined))), bound]);
   });
-  await page.screenshot({ path: file, fullPage: true, animations: "disabled" });
+  // A viewport as tall as the page rather than `fullPage`: Chromium's full-page capture draws the
+  // fixed bottom tab bar where the phone's screen ended, over the middle of the content.
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => Math.max(document.documentElement.scrollHeight, document.body.scrollHeight));
+  if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(height, 16_000) });
+  try {
+    await page.screenshot({ path: file, animations: "disabled" });
+  } finally {
+    if (viewport && height > viewport.height) await page.setViewportSize(viewport);
+  }
   return file;
 }
