@@ -4,6 +4,7 @@ import type { EncryptionKeyPair } from "#lib/crypto/keys/deriveEncryptionKey.ts"
 import { readRecord } from "#lib/records/readRecord.ts";
 import { targetChain } from "../lib/chains.ts";
 import { queryKeys } from "../lib/queryKeys.ts";
+import { useIpfsReachable } from "./useIpfsReachable.ts";
 import { useRecordsClient } from "./useRecordsClient.ts";
 
 /**
@@ -23,9 +24,10 @@ export function useRecordRead({
   keyPair: EncryptionKeyPair | undefined;
 }) {
   const client = useRecordsClient();
+  const ipfsUp = useIpfsReachable();
   return useQuery({
     queryKey: queryKeys.record(targetChain.id, tokenId, version ?? 0n, reader ?? ""),
-    enabled: Boolean(client && reader && keyPair && version !== undefined),
+    enabled: ipfsUp && Boolean(client && reader && keyPair && version !== undefined),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 5 * 60_000,
     retry: false,

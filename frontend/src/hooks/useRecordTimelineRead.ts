@@ -5,6 +5,7 @@ import type { OralWellnessRecord } from "#lib/record/schema.ts";
 import { targetChain } from "../lib/chains.ts";
 import { queryKeys } from "../lib/queryKeys.ts";
 import { readVersionRecord } from "../lib/records/readVersionRecord.ts";
+import { useIpfsReachable } from "./useIpfsReachable.ts";
 import { useRecordsClient } from "./useRecordsClient.ts";
 
 const MAX_VERSIONS = 12;
@@ -34,11 +35,12 @@ export function useRecordTimelineRead({
   grantWraps: readonly Hex[];
 }): TimelineEntry[] {
   const client = useRecordsClient();
+  const ipfsUp = useIpfsReachable();
   const recent = versions.slice(-MAX_VERSIONS);
   const results = useQueries({
     queries: recent.map((entry) => ({
       queryKey: [...queryKeys.record(targetChain.id, tokenId, entry.version, reader ?? ""), "json"],
-      enabled: Boolean(client && keyPair && reader),
+      enabled: ipfsUp && Boolean(client && keyPair && reader),
       staleTime: Number.POSITIVE_INFINITY,
       gcTime: 5 * 60_000,
       retry: false,

@@ -3,8 +3,10 @@ import { RecordForm } from "../components/forms/RecordForm.tsx";
 import { KeyGate } from "../components/keys/KeyGate.tsx";
 import { TokenArtLive } from "../components/records/TokenArtLive.tsx";
 import { ErrorNotice } from "../components/ui/ErrorNotice.tsx";
+import { IpfsDownNotice } from "../components/ui/IpfsDownNotice.tsx";
 import { Link } from "../components/ui/Link.tsx";
 import { StepList } from "../components/ui/StepList.tsx";
+import { useIpfsReachable } from "../hooks/useIpfsReachable.ts";
 import { useProgressLog } from "../hooks/useProgressLog.ts";
 import { useRecordMint } from "../hooks/useRecordMint.ts";
 import { tokenLabel } from "../lib/format/tokenId.ts";
@@ -14,6 +16,7 @@ import type { RecordProgress } from "#lib/records/progress.ts";
 
 export default function MintRoute() {
   const mint = useRecordMint();
+  const ipfsUp = useIpfsReachable();
   const progress = useProgressLog<RecordProgress>();
   const initial = useMemo(() => emptyDraft(), []);
   const steps = planSteps(MINT_PLAN, progress.events, mint.status);
@@ -36,6 +39,7 @@ export default function MintRoute() {
                 initial={initial}
                 submitLabel="Encrypt and mint"
                 busy={!mint.isIdle}
+                blocker={ipfsUp ? undefined : <IpfsDownNotice action="store a new record" />}
                 onSubmit={({ input, files }) => {
                   progress.reset();
                   mint.mutate({ input, files, keyPair, onProgress: progress.push });

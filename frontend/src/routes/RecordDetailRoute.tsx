@@ -8,10 +8,12 @@ import { RecordContent } from "../components/records/RecordContent.tsx";
 import { RecordPage } from "../components/records/RecordPage.tsx";
 import { RecordTimeline } from "../components/records/RecordTimeline.tsx";
 import { ErrorNotice } from "../components/ui/ErrorNotice.tsx";
+import { IpfsDownNotice } from "../components/ui/IpfsDownNotice.tsx";
 import { PageSpinner } from "../components/ui/PageSpinner.tsx";
 import type { RouteProps } from "./routeTable.ts";
 import type { RecordPointer } from "../hooks/useRecordPointerRead.ts";
 import { useEventHistory } from "../hooks/useEventHistory.ts";
+import { useIpfsReachable } from "../hooks/useIpfsReachable.ts";
 import { useRecordBurn } from "../hooks/useRecordBurn.ts";
 import { useRecordRead } from "../hooks/useRecordRead.ts";
 import { useRecordTimelineRead } from "../hooks/useRecordTimelineRead.ts";
@@ -53,6 +55,7 @@ function DecryptedRecord({
   const isOwner = Boolean(reader && isAddressEqual(reader, pointer.owner));
 
   const read = useRecordRead({ tokenId, version: pointer.version, reader, keyPair });
+  const ipfsUp = useIpfsReachable();
   const versions = useRecordVersionsList(tokenId);
   const myGrants = useEventHistory({
     eventName: "AccessGranted",
@@ -68,6 +71,7 @@ function DecryptedRecord({
     grantWraps,
   });
 
+  if (!ipfsUp && !read.data) return <IpfsDownNotice action="decrypt this record" />;
   if (read.error) return <ErrorNotice error={read.error} testId="record-read-error" />;
   if (read.isPending || !read.data || !reader)
     return <PageSpinner label="Fetching and decrypting…" />;

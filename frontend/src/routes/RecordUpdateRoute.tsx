@@ -7,10 +7,12 @@ import { RecordForm } from "../components/forms/RecordForm.tsx";
 import { KeyGate } from "../components/keys/KeyGate.tsx";
 import { RecordPage } from "../components/records/RecordPage.tsx";
 import { ErrorNotice } from "../components/ui/ErrorNotice.tsx";
+import { IpfsDownNotice } from "../components/ui/IpfsDownNotice.tsx";
 import { Link } from "../components/ui/Link.tsx";
 import { PageSpinner } from "../components/ui/PageSpinner.tsx";
 import { StepList } from "../components/ui/StepList.tsx";
 import type { RecordPointer } from "../hooks/useRecordPointerRead.ts";
+import { useIpfsReachable } from "../hooks/useIpfsReachable.ts";
 import { useProgressLog } from "../hooks/useProgressLog.ts";
 import { useRecordRead } from "../hooks/useRecordRead.ts";
 import { useRecordVersionPublish } from "../hooks/useRecordVersionPublish.ts";
@@ -47,6 +49,7 @@ function UpdateForm({
 }) {
   const read = useRecordRead({ tokenId, version: pointer.version, reader: pointer.owner, keyPair });
   const publish = useRecordVersionPublish();
+  const ipfsUp = useIpfsReachable();
   const progress = useProgressLog<RecordProgress>();
   const initial = useMemo(
     () => (read.data ? recordToDraft(read.data.record) : undefined),
@@ -107,6 +110,7 @@ function UpdateForm({
       initial={initial}
       submitLabel={`Encrypt and publish version ${pointer.version + 1n}`}
       busy={publish.isPending}
+      blocker={ipfsUp ? undefined : <IpfsDownNotice action="publish a new version" />}
       reservedNames={kept}
       attachmentsNote={
         current.attachments.length > 0 ? (

@@ -1,6 +1,12 @@
 import { useId } from "react";
 
-export type LinePoint = { label: string; value: number | undefined };
+export type LinePoint = {
+  /** Short axis label, e.g. "v2". */
+  label: string;
+  /** Longer label for the data table, e.g. "v2 · Nov 26, 2026". */
+  description?: string | undefined;
+  value: number | undefined;
+};
 
 export type LineChartProps = {
   title: string;
@@ -98,7 +104,7 @@ export function LineChart({ title, points, yMin, yMax, unit = "", testId }: Line
           <tbody>
             {points.map((p, i) => (
               <tr key={`t-${p.label}-${i}`}>
-                <th scope="row">{p.label}</th>
+                <th scope="row">{p.description ?? p.label}</th>
                 <td>{p.value === undefined ? "—" : `${p.value}${unit}`}</td>
               </tr>
             ))}

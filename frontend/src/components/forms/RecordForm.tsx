@@ -18,6 +18,8 @@ export type RecordFormProps = {
   attachmentsNote?: ReactNode;
   /** Names already taken by kept attachments, for the duplicate-name check. */
   reservedNames?: readonly string[];
+  /** Shown above the submit button, which it disables (e.g. the IPFS node is down). */
+  blocker?: ReactNode;
 };
 
 const MOODS = ["Very low", "Low", "Okay", "Good", "Very good"] as const;
@@ -34,6 +36,7 @@ export function RecordForm({
   onSubmit,
   attachmentsNote,
   reservedNames = [],
+  blocker,
 }: RecordFormProps) {
   const id = useId();
   const [draft, setDraft] = useState(initial);
@@ -327,8 +330,9 @@ export function RecordForm({
       {attachmentsNote}
       <AttachmentDropzone files={files} onChange={setFiles} error={err("attachments")} />
 
+      {blocker}
       <div className="actions">
-        <button type="submit" className="button" disabled={busy} data-testid="record-submit">
+        <button type="submit" className="button" disabled={busy || Boolean(blocker)} data-testid="record-submit">
           {submitLabel}
         </button>
       </div>

@@ -8,11 +8,12 @@ const NEEDS_CARE = new Set(["caries", "sensitive", "other"]);
 export function RecordTimeline({ entries }: { entries: readonly TimelineEntry[] }) {
   if (entries.length < 2)
     return <p className="muted">The timeline appears once the record has a second version.</p>;
-  const label = (entry: TimelineEntry) =>
-    entry.record ? formatDate(entry.record.visitDate).replace(/, \d{4}$/, "") : `v${entry.version}`;
+  const describe = (entry: TimelineEntry) =>
+    entry.record ? `visit of ${formatDate(entry.record.visitDate)}` : "not readable";
   const points = (value: (entry: TimelineEntry) => number | undefined) =>
     entries.map((entry) => ({
-      label: label(entry),
+      label: `v${entry.version}`,
+      description: `v${entry.version} · ${describe(entry)}`,
       value: entry.record ? value(entry) : undefined,
     }));
   const unreadable = entries.filter((entry) => !entry.record && !entry.isPending);

@@ -10,7 +10,9 @@ import { Dialog } from "../ui/Dialog.tsx";
 export function WalletButton() {
   const connection = useConnection();
   const disconnect = useDisconnect();
-  const [open, setOpen] = useState(false);
+  // Two dialogs, two states: the connect dialog's "open" must not carry over to the account dialog.
+  const [connectOpen, setConnectOpen] = useState(false);
+  const [accountOpen, setAccountOpen] = useState(false);
 
   if (connection.status !== "connected") {
     return (
@@ -19,12 +21,12 @@ export function WalletButton() {
           type="button"
           className="button small"
           data-testid="connect-button"
-          onClick={() => setOpen(true)}
+          onClick={() => setConnectOpen(true)}
           disabled={connection.status === "connecting" || connection.status === "reconnecting"}
         >
           {connection.status === "reconnecting" ? "Reconnecting…" : "Connect"}
         </button>
-        <ConnectDialog open={open} onClose={() => setOpen(false)} />
+        <ConnectDialog open={connectOpen} onClose={() => setConnectOpen(false)} />
       </>
     );
   }
@@ -37,15 +39,15 @@ export function WalletButton() {
         className="account-chip"
         data-testid="account-button"
         data-address={connection.address}
-        onClick={() => setOpen(true)}
+        onClick={() => setAccountOpen(true)}
         aria-label={`Account ${connection.address}`}
       >
         <span className={`dot ${isDev ? "dev" : ""}`} aria-hidden="true" />
         {shortAddress(connection.address)}
       </button>
       <Dialog
-        open={open}
-        onClose={() => setOpen(false)}
+        open={accountOpen}
+        onClose={() => setAccountOpen(false)}
         title="Your wallet"
         testId="account-dialog"
       >
@@ -62,7 +64,7 @@ export function WalletButton() {
           data-testid="disconnect-button"
           onClick={() => {
             disconnect.mutate();
-            setOpen(false);
+            setAccountOpen(false);
           }}
         >
           Disconnect
