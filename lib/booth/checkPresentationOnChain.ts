@@ -1,6 +1,5 @@
 import type { Address, BlockTag, Client } from "viem";
-import { readContract } from "viem/actions";
-import { bioDentalNftAbi } from "#lib/generated/bioDentalNft.ts";
+import { callVerifyPresentation } from "./contractCalls.ts";
 import { ChainUnreachableError } from "./errors.ts";
 import type { SignedPresentation } from "./types.ts";
 
@@ -27,11 +26,10 @@ export async function checkPresentationOnChain(
   { contract, signed, blockTag = "pending" }: CheckPresentationOnChainParameters,
 ): Promise<number> {
   try {
-    const [, reason] = await readContract(client, {
-      address: contract,
-      abi: bioDentalNftAbi,
-      functionName: "verifyPresentation",
-      args: [signed.presentation, signed.signature],
+    const [, reason] = await callVerifyPresentation(client, {
+      contract,
+      presentation: signed.presentation,
+      signature: signed.signature,
       blockTag,
     });
     return reason;

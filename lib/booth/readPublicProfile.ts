@@ -1,7 +1,6 @@
 import { type Address, type BlockTag, type Client, bytesToHex, hexToBytes, type Hex } from "viem";
-import { readContract } from "viem/actions";
 import { CID } from "multiformats/cid";
-import { bioDentalNftAbi } from "#lib/generated/bioDentalNft.ts";
+import { callPublicProfileOf } from "./contractCalls.ts";
 import type { PublicProfile } from "./verdict.ts";
 
 /** A binary CID as its usual text form; hex if it does not parse (the contract validated it, so rarely). */
@@ -25,13 +24,7 @@ export async function readPublicProfile(
   client: Client,
   { contract, tokenId, blockTag = "pending" }: { contract: Address; tokenId: bigint; blockTag?: BlockTag | undefined },
 ): Promise<PublicProfile | null> {
-  const [title, storyCid, consent] = await readContract(client, {
-    address: contract,
-    abi: bioDentalNftAbi,
-    functionName: "publicProfileOf",
-    args: [tokenId],
-    blockTag,
-  });
+  const [title, storyCid, consent] = await callPublicProfileOf(client, { contract, tokenId, blockTag });
   if (!consent) return null;
   return { title, storyCid: cidBytesToText(storyCid) };
 }
