@@ -199,6 +199,9 @@ describe("when two members share a record", function () {
       expect(await visitor.page.locator(`[data-testid=echo-card][data-token-id="${tokenId}"]`).count()).to.equal(0);
     });
 
-    for (const person of [owner, reader, visitor]) person.guard.assertClean();
+    for (const person of [owner, reader, visitor]) {
+      for (const problem of person.guard.allowedSeen()) console.log(`      (allowed, known) [${person.label}] ${problem.text} @ ${problem.url}`);
+      person.guard.assertClean();
+    }
   });
 });

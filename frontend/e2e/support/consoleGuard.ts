@@ -7,6 +7,8 @@ export type ConsoleGuard = {
   readonly problems: ConsoleProblem[];
   /** Problems not matched by an allowance. */
   unexpected(): ConsoleProblem[];
+  /** Problems an allowance let through (worth printing: an allowance hides a known bug). */
+  allowedSeen(): ConsoleProblem[];
   /** Lets one kind of error through (matched against "message @ url"), for a step that provokes it on purpose. */
   allow(pattern: RegExp): void;
   /** Throws, listing them, when any unexpected problem was seen. */
@@ -31,6 +33,7 @@ export function createConsoleGuard(): ConsoleGuard & { watch(page: Page, label: 
   return {
     problems,
     unexpected,
+    allowedSeen: () => problems.filter(isAllowed),
     allow(pattern) {
       allowed.push(pattern);
     },
