@@ -242,10 +242,11 @@ async function measureMintJourney(browser: Browser, stack: E2eStack, appUrl: str
 function gitProvenance(): { commit: string | null; changedFiles: string[] } {
   const git = (args: string[]): string | null => {
     const result = spawnSync("git", args, { cwd: ROOT, encoding: "utf8" });
-    return result.status === 0 ? result.stdout.trim() : null;
+    // trimEnd only: porcelain lines start with a status column that may be a space.
+    return result.status === 0 ? result.stdout.trimEnd() : null;
   };
   const status = git(["status", "--porcelain", "--untracked-files=no"]);
-  return { commit: git(["rev-parse", "HEAD"]), changedFiles: status ? status.split("\n").map((line) => line.slice(3)) : [] };
+  return { commit: git(["rev-parse", "HEAD"]), changedFiles: status ? status.split("\n").filter(Boolean).map((line) => line.slice(3)) : [] };
 }
 
 async function nodeAccount(rpcUrl: string, index: number): Promise<string> {
