@@ -48,7 +48,7 @@ export default defineConfig({
       // Every invariant runs its own campaign, checked after each call: 8 invariants x runs x
       // depth calls. These figures keep the whole Solidity suite well under two minutes on two
       // cores. failOnRevert: the handler never reverts, so a revert is a bug in the handler.
-      invariant: { runs: 64, depth: 48, failOnRevert: true },
+      invariant: { runs: 64, depth: 64, failOnRevert: true },
     },
   },
   networks: {

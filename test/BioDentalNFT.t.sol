@@ -449,6 +449,49 @@ contract BioDentalNFTTest is BioDentalFixture {
         assertEq(valid, expected == 0, "valid");
     }
 
+    /// Every combination of booth, token, holder, grant, signer and time gets the reason of the
+    /// first condition that fails, in the documented order of PresentationReason.
+    function testFuzz_verifyPresentation_reasonMatchesModel(
+        uint256 shape,
+        uint256 grantLifetime,
+        uint256 notAfterSeed,
+        uint256 elapsed,
+        bytes32 challenge
+    ) public {
+        PresentationCase memory c = _presentationCase(shape);
+        c.expiresAt = uint64(START + bound(grantLifetime, 1, 1 days));
+        address presentedBooth = _boothIn(c.boothState);
+
+        uint256 tokenId = c.tokenState == 2 ? tokenIdOf(alice, 5) : mintAs(alice, 1);
+        if (c.grantScopes != 0 && c.tokenState != 2) {
+            vm.prank(alice);
+            nft.grantAccess(tokenId, bob, c.grantScopes, c.expiresAt, "");
+        }
+        if (c.tokenState == 1) {
+            vm.prank(alice);
+            nft.burn(tokenId);
+        }
+        vm.warp(START + bound(elapsed, 0, 2 days));
+        IBioDentalNFT.Presentation memory p = IBioDentalNFT.Presentation(
+            tokenId,
+            c.delegate ? bob : alice,
+            presentedBooth,
+            challenge,
+            // Three in four inside the window [now, now + 120]; else from 200 s before to 300 s after.
+            uint64(
+                notAfterSeed % 4 != 0
+                    ? block.timestamp + ((notAfterSeed >> 2) % 121)
+                    : block.timestamp - 200 + ((notAfterSeed >> 2) % 501)
+            )
+        );
+        uint256 signerKey = c.wrongSigner ? carolKey : (c.delegate ? bobKey : aliceKey);
+        (bool valid, uint8 reason) = nft.verifyPresentation(p, signDigest(signerKey, presentationDigest(p)));
+
+        IBioDentalNFT.PresentationReason expected = _expectedReason(c, p.notAfter);
+        assertEq(reason, uint8(expected), "reason");
+        assertEq(valid, expected == IBioDentalNFT.PresentationReason.Valid, "valid");
+    }
+
     /// A delegate may present only while it holds an unexpired PRESENT grant.
     function testFuzz_verifyPresentation_delegateNeedsUnexpiredPresentGrant(
         uint8 scopes,
@@ -558,6 +601,57 @@ contract BioDentalNFTTest is BioDentalFixture {
         (uint8 storedScopes, uint64 storedExpiry) = nft.grantOf(tokenId, grantee);
         assertEq(storedScopes, granted ? scopes : 0, "stored scopes");
         assertEq(storedExpiry, granted ? expiresAt : 0, "stored expiry");
+    }
+
+    struct PresentationCase {
+        uint8 boothState; // 0 registered and active, 1 never registered, 2 deactivated
+        uint8 tokenState; // 0 live, 1 burned, 2 never minted
+        bool delegate; // the holder is bob, a grantee, rather than alice, the owner
+        uint8 grantScopes; // bob's grant (0: none)
+        bool wrongSigner; // carol signs instead of the holder
+        uint64 expiresAt;
+    }
+
+    /// @dev Draws a case from `shape`, weighted towards the valid one (three in four booths
+    /// active, tokens live, signatures right) so that every reason, Valid included, is common.
+    function _presentationCase(uint256 shape) private pure returns (PresentationCase memory c) {
+        uint256 h = uint256(keccak256(abi.encode(shape)));
+        c.boothState = uint8(h % 8 < 6 ? 0 : (h % 8) - 5);
+        c.tokenState = uint8((h >> 8) % 8 < 6 ? 0 : ((h >> 8) % 8) - 5);
+        c.delegate = (h >> 16) % 2 == 1;
+        c.grantScopes = c.delegate ? uint8((h >> 24) % 4) : 0;
+        c.wrongSigner = (h >> 32) % 6 == 0;
+    }
+
+    /// @dev The booth for `state`: 0 the registered `booth`, 1 one never registered, 2 one
+    /// registered then deactivated.
+    function _boothIn(uint8 state) private returns (address) {
+        if (state == 0) return booth;
+        address other = address(uint160(uint256(keccak256("other booth"))));
+        if (state == 2) {
+            vm.startPrank(organizer);
+            nft.registerBooth(other, "Closed booth");
+            nft.deactivateBooth(other);
+            vm.stopPrank();
+        }
+        return other;
+    }
+
+    function _expectedReason(
+        PresentationCase memory c,
+        uint64 notAfter
+    ) private view returns (IBioDentalNFT.PresentationReason) {
+        if (notAfter < block.timestamp) return IBioDentalNFT.PresentationReason.Expired;
+        if (notAfter > block.timestamp + 120) return IBioDentalNFT.PresentationReason.TooFarAhead;
+        if (c.boothState == 1) return IBioDentalNFT.PresentationReason.BoothNotRegistered;
+        if (c.boothState == 2) return IBioDentalNFT.PresentationReason.BoothInactive;
+        if (c.tokenState != 0) return IBioDentalNFT.PresentationReason.NonexistentToken;
+        if (c.delegate) {
+            if (c.grantScopes & PRESENT == 0) return IBioDentalNFT.PresentationReason.HolderNotAuthorized;
+            if (block.timestamp >= c.expiresAt) return IBioDentalNFT.PresentationReason.DelegateExpired;
+        }
+        if (c.wrongSigner) return IBioDentalNFT.PresentationReason.BadSignature;
+        return IBioDentalNFT.PresentationReason.Valid;
     }
 
     /// @dev A time from START to a day and an hour later; one draw in four lands within three
