@@ -30,7 +30,20 @@ export default function OnboardingRoute() {
         </p>
       </header>
 
-      {connection.status !== "connected" ? (
+      {mode === "passphrase" &&
+      connection.status === "connected" &&
+      (keyPair || registered.status === "ready") ? (
+        // First, and mounted until "Continue": once the key unlocks, the member must still see
+        // and keep the backup's address and file.
+        <>
+          <PassphraseBackupForm onDone={() => setMode("sign")} />
+          {keyPair ? null : (
+            <button type="button" className="button-link" onClick={() => setMode("sign")}>
+              Back to the one-signature key
+            </button>
+          )}
+        </>
+      ) : connection.status !== "connected" ? (
         <ConnectPrompt reason="Connect the wallet that will own your records." />
       ) : keyPair ? (
         <div className="card" data-testid="key-ready">
@@ -88,15 +101,8 @@ export default function OnboardingRoute() {
             <RestoreBackupForm onDone={() => setShowRestore(false)} />
           ) : null}
         </>
-      ) : mode === "sign" ? (
-        <KeySetupCard onNeedsPassphrase={() => setMode("passphrase")} onDone={() => undefined} />
       ) : (
-        <>
-          <PassphraseBackupForm onDone={() => undefined} />
-          <button type="button" className="button-link" onClick={() => setMode("sign")}>
-            Back to the one-signature key
-          </button>
-        </>
+        <KeySetupCard onNeedsPassphrase={() => setMode("passphrase")} onDone={() => undefined} />
       )}
     </section>
   );

@@ -66,6 +66,7 @@ export function PassphraseBackupForm({ onDone }: { onDone: () => void }) {
             device cannot open your records.
           </p>
         </div>
+        <p className="label">Backup address on IPFS (CID)</p>
         <p className="mono break" data-testid="backup-cid">
           {create.data.cid}
         </p>
