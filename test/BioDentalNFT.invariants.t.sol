@@ -11,6 +11,11 @@ import {StdInvariant} from "./utils/StdInvariant.sol";
 /// by signature, revokes, burns, tries transfers and lets time pass, for three EOAs and two
 /// ERC-1271 wallets; it keeps ghost state from the calls the model says succeed. Each invariant
 /// is checked after every call of every run.
+/// @dev The runner needs the handler's artifact, and Hardhat writes artifacts only for the files
+/// a build starts from. `npx hardhat test solidity` (all files) or `--grep invariant_` has it;
+/// naming this file alone (`npx hardhat test solidity test/BioDentalNFT.invariants.t.sol`) on a
+/// checkout never built whole fails with "[targetSelectors] address does not have an associated
+/// contract" until `npx hardhat build` has run once.
 contract BioDentalNFTInvariantsTest is BioDentalFixture, StdInvariant {
     BioDentalHandler internal handler;
 

@@ -542,6 +542,45 @@ contract BioDentalNFTTest is BioDentalFixture {
         assertEq(reason, uint8(IBioDentalNFT.PresentationReason.BadSignature), "reason");
     }
 
+    // ================================================================ public profile and booths
+
+    /// Any byte string as a title: accepted iff at most 64 bytes of printable ASCII without
+    /// `"` `\` `<` `>` `&` (titles go verbatim into JSON and SVG); shown only with consent.
+    function testFuzz_setPublicProfile_acceptsExactlyTheSafeTitles(bytes calldata raw) public {
+        _checkTitle(raw);
+    }
+
+    /// Titles drawn from the safe alphabet, any length up to 64, are always accepted.
+    function testFuzz_setPublicProfile_acceptsEverySafeTitle(bytes32 seed, uint256 length) public {
+        length = bound(length, 0, 64);
+        bytes memory title = new bytes(length);
+        for (uint256 i; i < length; ++i) {
+            // Printable ASCII is 0x20-0x7e; skip the five characters that would need escaping.
+            uint8 c = uint8(0x20 + (uint256(keccak256(abi.encode(seed, i))) % 95));
+            if (c == 0x22 || c == 0x5c || c == 0x3c || c == 0x3e || c == 0x26) c = 0x41;
+            title[i] = bytes1(c);
+        }
+        assertTrue(_checkTitle(title), "accepted");
+    }
+
+    function testFuzz_registerBooth_acceptsNamesOfOneTo64Bytes(address newBooth, uint256 length) public {
+        vm.assume(newBooth != address(0) && newBooth != booth);
+        length = bound(length, 0, 100);
+        string memory boothName = string(new bytes(length));
+        bool valid = length >= 1 && length <= 64;
+        if (valid) {
+            vm.expectEmit(true, true, true, true, address(nft));
+            emit IBioDentalNFT.BoothRegistered(newBooth, boothName);
+        } else {
+            vm.expectRevert(IBioDentalNFT.BioDentalInvalidBoothName.selector);
+        }
+        vm.prank(organizer);
+        nft.registerBooth(newBooth, boothName);
+        (string memory storedName, bool active) = nft.boothOf(newBooth);
+        assertEq(active, valid, "active");
+        assertEq(storedName, valid ? boothName : "", "name");
+    }
+
     // ================================================================ helpers
 
     function _grantAndCheckModel(
@@ -601,6 +640,34 @@ contract BioDentalNFTTest is BioDentalFixture {
         (uint8 storedScopes, uint64 storedExpiry) = nft.grantOf(tokenId, grantee);
         assertEq(storedScopes, granted ? scopes : 0, "stored scopes");
         assertEq(storedExpiry, granted ? expiresAt : 0, "stored expiry");
+    }
+
+    /// @dev Sets `raw` as the title of a fresh token and checks the outcome against the rule;
+    /// returns whether it was accepted.
+    function _checkTitle(bytes memory raw) private returns (bool accepted) {
+        bool safe = raw.length <= 64;
+        for (uint256 i; i < raw.length && safe; ++i) {
+            uint8 c = uint8(raw[i]);
+            safe = c >= 0x20 && c <= 0x7e && c != 0x22 && c != 0x5c && c != 0x3c && c != 0x3e && c != 0x26;
+        }
+        uint256 tokenId = mintAs(alice, 1);
+        vm.prank(alice);
+        try nft.setPublicProfile(tokenId, string(raw), "", true) {
+            assertTrue(safe, "accepted an unsafe title");
+            (string memory title, , bool consent) = nft.publicProfileOf(tokenId);
+            assertEq(title, string(raw), "title shown with consent");
+            assertTrue(consent, "consent");
+            vm.prank(alice);
+            nft.setConsent(tokenId, false);
+            (title, , consent) = nft.publicProfileOf(tokenId);
+            assertEq(title, "", "title hidden without consent");
+            assertFalse(consent, "no consent");
+            return true;
+        } catch (bytes memory reason) {
+            assertFalse(safe, "refused a safe title");
+            assertEq(reason, abi.encodeWithSelector(IBioDentalNFT.BioDentalInvalidTitle.selector), "error");
+            return false;
+        }
     }
 
     struct PresentationCase {
