@@ -47,13 +47,18 @@ export type ReadRecordReturnType = {
  * @example
  * const { record, readAttachment } = await readRecord(client, { tokenId, reader, privateKey: keyPair.privateKey })
  */
-export async function readRecord(client: RecordsClient, { tokenId, reader, privateKey, onProgress }: ReadRecordParameters): Promise<ReadRecordReturnType> {
+export async function readRecord(
+  client: RecordsClient,
+  { tokenId, reader, privateKey, onProgress }: ReadRecordParameters,
+): Promise<ReadRecordReturnType> {
   const { owner, cid, version } = await readRecordPointer(client, tokenId);
   const isOwner = isAddressEqual(owner, reader);
   if (!isOwner) await assertCanRead(client, tokenId, reader);
   const binding = recordBinding(client, { tokenId, version });
   const download = (): ReadableStream<Uint8Array> =>
-    streamFromAsyncIterable(client.ipfs.cat(cid), (bytesDone) => onProgress?.({ stage: "download", bytesDone, bytesTotal: undefined }));
+    streamFromAsyncIterable(client.ipfs.cat(cid), (bytesDone) =>
+      onProgress?.({ stage: "download", bytesDone, bytesTotal: undefined }),
+    );
 
   let opened: Awaited<ReturnType<typeof decryptEnvelope>>;
   try {
@@ -72,17 +77,32 @@ export async function readRecord(client: RecordsClient, { tokenId, reader, priva
     cid,
     header: opened.header,
     readAttachment: payload.readAttachment,
-    cancel: payload.cancel,
+    // Abandoning the rest of the payload is not a failure: the decryption pipeline may still
+    // report the segment it was working on when the download stops, and nobody wants it.
+    cancel: () => payload.cancel().catch(() => undefined),
   };
 }
 
-async function assertCanRead(client: RecordsClient, tokenId: bigint, reader: Address): Promise<void> {
+async function assertCanRead(
+  client: RecordsClient,
+  tokenId: bigint,
+  reader: Address,
+): Promise<void> {
   const read = { address: client.contract, abi: bioDentalNftAbi } as const;
   const [canRead, [scopes, expiresAt]] = await Promise.all([
-    readContract(client.publicClient, { ...read, functionName: "hasAccess", args: [tokenId, reader, SCOPE_READ] }),
-    readContract(client.publicClient, { ...read, functionName: "grantOf", args: [tokenId, reader] }),
+    readContract(client.publicClient, {
+      ...read,
+      functionName: "hasAccess",
+      args: [tokenId, reader, SCOPE_READ],
+    }),
+    readContract(client.publicClient, {
+      ...read,
+      functionName: "grantOf",
+      args: [tokenId, reader],
+    }),
   ]);
   if (canRead) return;
-  if (hasScope(scopes, SCOPE_READ)) throw new GrantExpiredError({ tokenId, account: reader, expiresAt });
+  if (hasScope(scopes, SCOPE_READ))
+    throw new GrantExpiredError({ tokenId, account: reader, expiresAt });
   throw new AccessDeniedError({ tokenId, account: reader });
 }

@@ -5,13 +5,20 @@
  * @example
  * const ciphertext = streamFromAsyncIterable(ipfs.cat(cid))
  */
-export function streamFromAsyncIterable(source: AsyncIterable<Uint8Array>, onChunk?: (bytes: number) => void): ReadableStream<Uint8Array> {
+export function streamFromAsyncIterable(
+  source: AsyncIterable<Uint8Array>,
+  onChunk?: (bytes: number) => void,
+): ReadableStream<Uint8Array> {
   const iterator = source[Symbol.asyncIterator]();
   let done = 0;
+  let cancelled = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         const next = await iterator.next();
+        // A reader may cancel while a chunk is in flight (e.g. after reading just a header):
+        // the stream is closed by then and must not be fed.
+        if (cancelled) return;
         if (next.done) {
           controller.close();
           return;
@@ -21,6 +28,7 @@ export function streamFromAsyncIterable(source: AsyncIterable<Uint8Array>, onChu
         controller.enqueue(next.value);
       },
       async cancel() {
+        cancelled = true;
         await iterator.return?.();
       },
     },

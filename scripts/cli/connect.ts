@@ -1,11 +1,19 @@
-import { type Account, type Address, type Chain, createPublicClient, createWalletClient, defineChain, http, isHex } from "viem";
+import {
+  type Account,
+  type Address,
+  type Chain,
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  http,
+  isHex,
+} from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { getDeployment } from "#lib/chain/getDeployment.ts";
 import { LOCAL_CHAIN_ID } from "#lib/chain/localChain.ts";
 import { LOCAL_STACK } from "#lib/chain/localStack.ts";
 import { createRecordsClient } from "#lib/records/createRecordsClient.ts";
 import type { RecordsClient } from "#lib/records/recordsClient.ts";
-import { readKeystoreSecret, readNetworkUrl } from "./keystore.ts";
 import { promptHidden } from "./prompt.ts";
 
 /** Options every record command takes (`parseArgs` format). */
@@ -41,7 +49,13 @@ export type ConnectionValues = {
   contract?: string | undefined;
 };
 
-export type CliConnection = { client: RecordsClient; account: Address; chainId: number; rpcUrl: string; gatewayUrl: string };
+export type CliConnection = {
+  client: RecordsClient;
+  account: Address;
+  chainId: number;
+  rpcUrl: string;
+  gatewayUrl: string;
+};
 
 /**
  * Builds the records client of a CLI command from its options. On the local dev chain the node's
@@ -52,13 +66,20 @@ export type CliConnection = { client: RecordsClient; account: Address; chainId: 
  * const { client, account } = await connectCli(values)
  */
 export async function connectCli(values: ConnectionValues): Promise<CliConnection> {
-  const rpcUrl = values.rpc ?? (values.network ? await readNetworkUrl(values.network) : LOCAL_STACK.rpcUrl);
+  // Hardhat (for its keystore and network config) loads only when asked for: it is slow to import.
+  const keystore = () => import("./keystore.ts");
+  const rpcUrl =
+    values.rpc ??
+    (values.network ? await (await keystore()).readNetworkUrl(values.network) : LOCAL_STACK.rpcUrl);
   const probe = createPublicClient({ transport: http(rpcUrl, { retryCount: 0 }) });
   let chainId: number;
   try {
     chainId = await probe.getChainId();
   } catch (cause) {
-    throw new Error(`no chain answers at ${rpcUrl}${rpcUrl === LOCAL_STACK.rpcUrl ? " (start the local stack with `npm start`)" : ""}`, { cause });
+    throw new Error(
+      `no chain answers at ${rpcUrl}${rpcUrl === LOCAL_STACK.rpcUrl ? " (start the local stack with `npm start`)" : ""}`,
+      { cause },
+    );
   }
   const chain: Chain = defineChain({
     id: chainId,
@@ -68,17 +89,28 @@ export async function connectCli(values: ConnectionValues): Promise<CliConnectio
   });
 
   let account: Address | Account;
-  if (values["keystore-key"]) account = toAccount(await readKeystoreSecret(values["keystore-key"]), `keystore entry ${values["keystore-key"]}`);
-  else if (values["prompt-key"]) account = toAccount(await promptHidden("Private key (0x…, not echoed): "), "the typed key");
+  if (values["keystore-key"])
+    account = toAccount(
+      await (await keystore()).readKeystoreSecret(values["keystore-key"]),
+      `keystore entry ${values["keystore-key"]}`,
+    );
+  else if (values["prompt-key"])
+    account = toAccount(await promptHidden("Private key (0x…, not echoed): "), "the typed key");
   else {
     if (chainId !== LOCAL_CHAIN_ID && values.account === undefined) {
-      throw new Error(`chain ${chainId} is not the local dev chain: choose the key with --keystore-key <NAME> or --prompt-key`);
+      throw new Error(
+        `chain ${chainId} is not the local dev chain: choose the key with --keystore-key <NAME> or --prompt-key`,
+      );
     }
     const index = values.account === undefined ? 1 : Number(values.account);
-    if (!Number.isInteger(index) || index < 0) throw new Error(`--account must be an account index, got "${values.account}"`);
+    if (!Number.isInteger(index) || index < 0)
+      throw new Error(`--account must be an account index, got "${values.account}"`);
     const unlocked = await createWalletClient({ transport: http(rpcUrl) }).getAddresses();
     const address = unlocked[index];
-    if (!address) throw new Error(`the node at ${rpcUrl} has no unlocked account #${index} (it has ${unlocked.length})`);
+    if (!address)
+      throw new Error(
+        `the node at ${rpcUrl} has no unlocked account #${index} (it has ${unlocked.length})`,
+      );
     account = address;
   }
 
