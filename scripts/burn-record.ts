@@ -12,14 +12,22 @@ import { runCommand } from "./cli/run-command.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { ...CONNECTION_OPTIONS, yes: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
+  options: {
+    ...CONNECTION_OPTIONS,
+    yes: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h" },
+  },
 });
 if (values.help || positionals.length !== 1) {
-  console.log(`Usage: npm run record:burn -- <tokenId> --yes [connection options]\n\n${CONNECTION_HELP}`);
+  console.log(
+    `Usage: npm run record:burn -- <tokenId> --yes [connection options]\n\n${CONNECTION_HELP}`,
+  );
   process.exit(values.help ? 0 : 2);
 }
 if (!values.yes) {
-  console.error("Burning erases the record for good (grantees lose access, the payload is unpinned). Add --yes to confirm.");
+  console.error(
+    "Burning erases the record for good (grantees lose access, the payload is unpinned). Add --yes to confirm.",
+  );
   process.exit(2);
 }
 
@@ -29,5 +37,7 @@ await runCommand(async () => {
   const display = createProgressDisplay();
   const { hash, unpinned } = await burnRecord(client, { tokenId, onProgress: display.onProgress });
   display.stop();
-  console.log(`Burned token ${tokenId} (tx ${hash}); unpinned ${unpinned.length} version(s): ${unpinned.join(", ")}`);
+  console.log(
+    `Burned token ${tokenId} (tx ${hash}); unpinned ${unpinned.length} version(s): ${unpinned.join(", ")}`,
+  );
 });

@@ -5,5 +5,9 @@
 import { generateBindings } from "./stack/bindings.ts";
 
 const { outFile, deployments, changed } = await generateBindings();
-const chains = deployments.map((d) => `${d.chainId} → ${d.address} (block ${d.deploymentBlock})`).join(", ");
-console.log(`${changed ? "Wrote" : "Unchanged"} ${outFile}${chains ? `: ${chains}` : " (no deployments yet)"}`);
+const chains = deployments
+  .map((d) => `${d.chainId} → ${d.address} (block ${d.deploymentBlock})`)
+  .join(", ");
+console.log(
+  `${changed ? "Wrote" : "Unchanged"} ${outFile}${chains ? `: ${chains}` : " (no deployments yet)"}`,
+);

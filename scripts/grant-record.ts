@@ -43,7 +43,10 @@ await runCommand(async () => {
     else throw new Error(`unknown scope "${word}": use read, present or read,present`);
   }
   const { client } = await connectCli(values);
-  const latest = await client.publicClient.request({ method: "eth_getBlockByNumber", params: ["latest", false] });
+  const latest = await client.publicClient.request({
+    method: "eth_getBlockByNumber",
+    params: ["latest", false],
+  });
   const now = BigInt(latest!.timestamp);
   const expiresAt = values.until
     ? BigInt(Math.floor(Date.parse(`${values.until}T23:59:59Z`) / 1000))
@@ -51,8 +54,17 @@ await runCommand(async () => {
   if (expiresAt <= now) throw new Error("the expiry must be in the future");
   const keys = await deriveMemberKey(client);
   const display = createProgressDisplay();
-  const result = await grantRecordAccess(client, { tokenId, grantee, scopes, expiresAt, ownerPrivateKey: keys.privateKey, onProgress: display.onProgress });
+  const result = await grantRecordAccess(client, {
+    tokenId,
+    grantee,
+    scopes,
+    expiresAt,
+    ownerPrivateKey: keys.privateKey,
+    onProgress: display.onProgress,
+  });
   display.stop();
-  console.log(`Granted ${values.scopes.toUpperCase()} on token ${tokenId} (version ${result.version}) to ${grantee} until ${new Date(Number(expiresAt) * 1000).toISOString()}`);
+  console.log(
+    `Granted ${values.scopes.toUpperCase()} on token ${tokenId} (version ${result.version}) to ${grantee} until ${new Date(Number(expiresAt) * 1000).toISOString()}`,
+  );
   console.log(`  tx: ${result.hash}`);
 });

@@ -22,7 +22,11 @@ import { runCommand } from "./cli/run-command.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { ...CONNECTION_OPTIONS, attach: { type: "string", multiple: true, default: [] }, help: { type: "boolean", short: "h" } },
+  options: {
+    ...CONNECTION_OPTIONS,
+    attach: { type: "string", multiple: true, default: [] },
+    help: { type: "boolean", short: "h" },
+  },
 });
 if (values.help || positionals.length !== 1) {
   console.log(`Usage: npm run record:mint -- <record.json> [--attach <file>]... [connection options]
@@ -36,7 +40,9 @@ ${CONNECTION_HELP}`);
 
 await runCommand(async () => {
   const recordFile = positionals[0]!;
-  const record = JSON.parse(await readFile(recordFile, "utf8")) as Parameters<typeof mintRecord>[1]["record"];
+  const record = JSON.parse(await readFile(recordFile, "utf8")) as Parameters<
+    typeof mintRecord
+  >[1]["record"];
   const attachments = values.attach.map((file) => ({
     name: path.basename(file),
     mediaType: mediaTypeOf(file),
@@ -48,14 +54,28 @@ await runCommand(async () => {
   const keys = await deriveMemberKey(client);
   assertMatchesRegisteredKey({
     derivedPublicKey: keys.publicKey,
-    registeredPublicKey: await readContract(client.publicClient, { address: client.contract, abi: bioDentalNftAbi, functionName: "encryptionKeyOf", args: [account] }),
+    registeredPublicKey: await readContract(client.publicClient, {
+      address: client.contract,
+      abi: bioDentalNftAbi,
+      functionName: "encryptionKeyOf",
+      args: [account],
+    }),
     account,
   });
   const display = createProgressDisplay();
-  const minted = await mintRecord(client, { record, attachments, ownerPublicKey: keys.publicKey, onProgress: display.onProgress });
+  const minted = await mintRecord(client, {
+    record,
+    attachments,
+    ownerPublicKey: keys.publicKey,
+    onProgress: display.onProgress,
+  });
   display.stop();
-  console.log(`Minted token ${minted.tokenId} (${describeTokenId(minted.tokenId)}, version 1) to ${account}`);
+  console.log(
+    `Minted token ${minted.tokenId} (${describeTokenId(minted.tokenId)}, version 1) to ${account}`,
+  );
   console.log(`  envelope: ${minted.cid}  ${gatewayUrl}/ipfs/${minted.cid}`);
-  console.log(`  attachments: ${minted.record.attachments.map((a) => `${a.name} (${a.size} bytes)`).join(", ") || "none"}`);
+  console.log(
+    `  attachments: ${minted.record.attachments.map((a) => `${a.name} (${a.size} bytes)`).join(", ") || "none"}`,
+  );
   console.log(`  tx: ${minted.hash}`);
 });

@@ -12,7 +12,9 @@ import { CONNECTION_HELP, CONNECTION_OPTIONS, connectCli } from "./cli/connect.t
 import { createProgressDisplay } from "./cli/progress-display.ts";
 import { runCommand } from "./cli/run-command.ts";
 
-const { values } = parseArgs({ options: { ...CONNECTION_OPTIONS, help: { type: "boolean", short: "h" } } });
+const { values } = parseArgs({
+  options: { ...CONNECTION_OPTIONS, help: { type: "boolean", short: "h" } },
+});
 if (values.help) {
   console.log(`Usage: npm run record:register-key -- [connection options]\n\n${CONNECTION_HELP}`);
   process.exit(0);
@@ -22,7 +24,12 @@ await runCommand(async () => {
   const { client, account } = await connectCli(values);
   const keys = await deriveMemberKey(client);
   const display = createProgressDisplay();
-  const result = await registerEncryptionKey(client, { publicKey: keys.publicKey, onProgress: display.onProgress });
+  const result = await registerEncryptionKey(client, {
+    publicKey: keys.publicKey,
+    onProgress: display.onProgress,
+  });
   display.stop();
-  console.log(`${account}: encryption key ${bytesToHex(keys.publicKey)} ${result.status}${result.hash ? ` (tx ${result.hash})` : ""}`);
+  console.log(
+    `${account}: encryption key ${bytesToHex(keys.publicKey)} ${result.status}${result.hash ? ` (tx ${result.hash})` : ""}`,
+  );
 });

@@ -12,9 +12,14 @@ import { CONNECTION_HELP, CONNECTION_OPTIONS, connectCli } from "./cli/connect.t
 import { createProgressDisplay } from "./cli/progress-display.ts";
 import { runCommand } from "./cli/run-command.ts";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { ...CONNECTION_OPTIONS, help: { type: "boolean", short: "h" } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { ...CONNECTION_OPTIONS, help: { type: "boolean", short: "h" } },
+});
 if (values.help || positionals.length !== 2) {
-  console.log(`Usage: npm run record:revoke -- <tokenId> <grantee> [connection options]\n\n${CONNECTION_HELP}`);
+  console.log(
+    `Usage: npm run record:revoke -- <tokenId> <grantee> [connection options]\n\n${CONNECTION_HELP}`,
+  );
   process.exit(values.help ? 0 : 2);
 }
 
@@ -24,15 +29,27 @@ await runCommand(async () => {
   const { client } = await connectCli(values);
   const keys = await deriveMemberKey(client);
   const display = createProgressDisplay();
-  const { hash, reencrypted } = await revokeRecordAccess(client, { tokenId, grantee, ownerKeyPair: keys, onProgress: display.onProgress });
+  const { hash, reencrypted } = await revokeRecordAccess(client, {
+    tokenId,
+    grantee,
+    ownerKeyPair: keys,
+    onProgress: display.onProgress,
+  });
   display.stop();
   console.log(`Revoked ${grantee} on token ${tokenId} (tx ${hash})`);
   if (reencrypted) {
-    console.log(`  re-encrypted as version ${reencrypted.version}: ${reencrypted.cid} (tx ${reencrypted.hash})`);
-    console.log(`  readers of the new version: the owner${reencrypted.recipients.map((r) => `, ${r}`).join("")}`);
-    if (reencrypted.skipped.length) console.log(`  left out (no registered key): ${reencrypted.skipped.join(", ")}`);
+    console.log(
+      `  re-encrypted as version ${reencrypted.version}: ${reencrypted.cid} (tx ${reencrypted.hash})`,
+    );
+    console.log(
+      `  readers of the new version: the owner${reencrypted.recipients.map((r) => `, ${r}`).join("")}`,
+    );
+    if (reencrypted.skipped.length)
+      console.log(`  left out (no registered key): ${reencrypted.skipped.join(", ")}`);
     console.log(`  unpinned the previous version ${reencrypted.previousCid}`);
-    console.log("  Note: what the grantee already decrypted, it keeps; it cannot read this or later versions.");
+    console.log(
+      "  Note: what the grantee already decrypted, it keeps; it cannot read this or later versions.",
+    );
   } else {
     console.log("  The grant had no READ scope: nothing to re-encrypt.");
   }

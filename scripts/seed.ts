@@ -23,9 +23,15 @@ const ipfsApiUrl = values["ipfs-api"];
 
 try {
   const chain = await probeChain(rpcUrl);
-  if (!chain.ok) throw new Error(`no chain answers at ${rpcUrl} (${chain.error}): start the stack first with \`npm start\``);
+  if (!chain.ok)
+    throw new Error(
+      `no chain answers at ${rpcUrl} (${chain.error}): start the stack first with \`npm start\``,
+    );
   const ipfs = await probeIpfsApi(ipfsApiUrl);
-  if (!ipfs.ok) throw new Error(`no IPFS node answers at ${ipfsApiUrl} (${ipfs.error}): start the stack first with \`npm start\``);
+  if (!ipfs.ok)
+    throw new Error(
+      `no IPFS node answers at ${ipfsApiUrl} (${ipfs.error}): start the stack first with \`npm start\``,
+    );
   const { address, deploymentBlock } = getDeployment({ chainId: chain.chainId! });
   console.log(`Seeding BioDentalNFT ${address} on chain ${chain.chainId}…`);
   const result = await seedDemo({
@@ -36,9 +42,18 @@ try {
     ipfsApiUrl,
     progress: createStepReporter(),
   });
-  for (const member of result.members) console.log(`  ${member.name.padEnd(15)} ${member.address}  ${member.status}`);
-  console.log(`  ${"Dr. Liora Voss".padEnd(15)} ${result.practitioner}  practitioner (receives the grants)`);
+  for (const member of result.members)
+    console.log(`  ${member.name.padEnd(15)} ${member.address}  ${member.status}`);
+  console.log(
+    `  ${"Dr. Liora Voss".padEnd(15)} ${result.practitioner}  practitioner (receives the grants)`,
+  );
 } catch (error) {
-  console.error(error instanceof BaseError ? error.message : error instanceof Error ? error.message : String(error));
+  console.error(
+    error instanceof BaseError
+      ? error.message
+      : error instanceof Error
+        ? error.message
+        : String(error),
+  );
   process.exit(1);
 }

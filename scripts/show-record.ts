@@ -19,10 +19,17 @@ import { runCommand } from "./cli/run-command.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { ...CONNECTION_OPTIONS, out: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
+  options: {
+    ...CONNECTION_OPTIONS,
+    out: { type: "string" },
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h" },
+  },
 });
 if (values.help || positionals.length !== 1) {
-  console.log(`Usage: npm run record:show -- <tokenId> [--out <folder>] [--json] [connection options]\n\n${CONNECTION_HELP}`);
+  console.log(
+    `Usage: npm run record:show -- <tokenId> [--out <folder>] [--json] [connection options]\n\n${CONNECTION_HELP}`,
+  );
   process.exit(values.help ? 0 : 2);
 }
 
@@ -31,20 +38,48 @@ await runCommand(async () => {
   const { client, account } = await connectCli(values);
   const keys = await deriveMemberKey(client);
   const display = createProgressDisplay();
-  const opened = await readRecord(client, { tokenId, reader: account, privateKey: keys.privateKey, onProgress: display.onProgress });
+  const opened = await readRecord(client, {
+    tokenId,
+    reader: account,
+    privateKey: keys.privateKey,
+    onProgress: display.onProgress,
+  });
   if (values.json) {
     display.stop();
-    console.log(JSON.stringify({ tokenId: tokenId.toString(), owner: opened.owner, version: opened.version.toString(), cid: opened.cid, record: opened.record }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          tokenId: tokenId.toString(),
+          owner: opened.owner,
+          version: opened.version.toString(),
+          cid: opened.cid,
+          record: opened.record,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     display.stop();
-    console.log(formatRecord({ tokenId, owner: opened.owner, reader: account, version: opened.version, cid: opened.cid, record: opened.record }));
+    console.log(
+      formatRecord({
+        tokenId,
+        owner: opened.owner,
+        reader: account,
+        version: opened.version,
+        cid: opened.cid,
+        record: opened.record,
+      }),
+    );
   }
   if (values.out) {
     await mkdir(values.out, { recursive: true });
     // In stored order: the payload is one forward stream.
     for (const attachment of opened.record.attachments) {
       const file = path.join(values.out, path.basename(attachment.name));
-      await opened.readAttachment(attachment.name).pipeTo(Writable.toWeb(createWriteStream(file)) as WritableStream<Uint8Array>);
+      await opened
+        .readAttachment(attachment.name)
+        .pipeTo(Writable.toWeb(createWriteStream(file)) as WritableStream<Uint8Array>);
       console.log(`  wrote ${file} (${attachment.size} bytes)`);
     }
   }

@@ -87,10 +87,15 @@ try {
     appPort: port("app-port", values["app-port"]),
     ...(values["data-dir"] === undefined
       ? {}
-      : { stateDir: path.join(values["data-dir"], "stack"), ipfsDataDir: path.join(values["data-dir"], "ipfs") }),
+      : {
+          stateDir: path.join(values["data-dir"], "stack"),
+          ipfsDataDir: path.join(values["data-dir"], "ipfs"),
+        }),
   });
 } catch (error) {
-  console.error(`\n${error instanceof BaseError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  console.error(
+    `\n${error instanceof BaseError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   process.exit(1);
 }
 console.log(formatStatusTable(stack));

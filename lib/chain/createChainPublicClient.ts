@@ -16,7 +16,10 @@ export type CreateChainPublicClientReturnType = PublicClient<Transport, Chain>;
  * const client = createChainPublicClient({ chain: createLocalChain() })
  * await client.getChainId()
  */
-export function createChainPublicClient({ chain, rpcUrl }: CreateChainPublicClientParameters): CreateChainPublicClientReturnType {
+export function createChainPublicClient({
+  chain,
+  rpcUrl,
+}: CreateChainPublicClientParameters): CreateChainPublicClientReturnType {
   return createPublicClient({
     chain,
     transport: http(rpcUrl ?? chain.rpcUrls.default.http[0], { batch: { wait: 0 }, retryCount: 1 }),

@@ -7,7 +7,9 @@ export class DeploymentNotFoundError extends BaseError {
   constructor({ chainId, knownChainIds }: { chainId: number; knownChainIds: number[] }) {
     super(`BioDentalNFT is not deployed on chain ${chainId}.`, {
       metaMessages: [
-        knownChainIds.length ? `Known chains: ${knownChainIds.join(", ")}.` : "No deployment is known yet.",
+        knownChainIds.length
+          ? `Known chains: ${knownChainIds.join(", ")}.`
+          : "No deployment is known yet.",
         "Deploy with Ignition, then run `npm run generate` (`npm start` does both on the local chain).",
       ],
     });
@@ -31,7 +33,15 @@ export class ChainUnreachableError extends BaseError {
 /** Paging shrank the block range to its minimum and the RPC still refused `eth_getLogs`. */
 export class EventHistoryError extends BaseError {
   override name = "EventHistoryError";
-  constructor({ fromBlock, toBlock, cause }: { fromBlock: bigint; toBlock: bigint; cause: unknown }) {
+  constructor({
+    fromBlock,
+    toBlock,
+    cause,
+  }: {
+    fromBlock: bigint;
+    toBlock: bigint;
+    cause: unknown;
+  }) {
     super(`Could not read event logs for blocks ${fromBlock}–${toBlock}.`, { cause });
   }
 }

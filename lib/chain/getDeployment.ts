@@ -9,7 +9,9 @@ export type BioDentalDeployment = {
   deploymentBlock: bigint;
 };
 
-export type DeploymentTable = Readonly<Record<number, { readonly address: Address; readonly deploymentBlock: number }>>;
+export type DeploymentTable = Readonly<
+  Record<number, { readonly address: Address; readonly deploymentBlock: number }>
+>;
 
 export type GetDeploymentParameters = {
   chainId: number;
@@ -24,8 +26,15 @@ export type GetDeploymentParameters = {
  * @example
  * const { address, deploymentBlock } = getDeployment({ chainId: 31337 })
  */
-export function getDeployment({ chainId, deployments = bioDentalNftDeployments }: GetDeploymentParameters): BioDentalDeployment {
+export function getDeployment({
+  chainId,
+  deployments = bioDentalNftDeployments,
+}: GetDeploymentParameters): BioDentalDeployment {
   const entry = deployments[chainId];
-  if (!entry) throw new DeploymentNotFoundError({ chainId, knownChainIds: Object.keys(deployments).map(Number) });
+  if (!entry)
+    throw new DeploymentNotFoundError({
+      chainId,
+      knownChainIds: Object.keys(deployments).map(Number),
+    });
   return { chainId, address: entry.address, deploymentBlock: BigInt(entry.deploymentBlock) };
 }

@@ -1,14 +1,29 @@
-import type { Abi, Address, Client, ContractEventArgs, ContractEventName, GetContractEventsReturnType } from "viem";
+import type {
+  Abi,
+  Address,
+  Client,
+  ContractEventArgs,
+  ContractEventName,
+  GetContractEventsReturnType,
+} from "viem";
 import { getBlockNumber, getContractEvents } from "viem/actions";
 import { EventHistoryError } from "./errors.ts";
 
-export type GetEventHistoryParameters<abi extends Abi, eventName extends ContractEventName<abi> | undefined> = {
+export type GetEventHistoryParameters<
+  abi extends Abi,
+  eventName extends ContractEventName<abi> | undefined,
+> = {
   client: Client;
   address: Address;
   abi: abi;
   eventName?: eventName | undefined;
   /** Indexed-argument filter, e.g. `{ tokenId }` or `{ grantee }`. */
-  args?: ContractEventArgs<abi, eventName extends ContractEventName<abi> ? eventName : ContractEventName<abi>> | undefined;
+  args?:
+    | ContractEventArgs<
+        abi,
+        eventName extends ContractEventName<abi> ? eventName : ContractEventName<abi>
+      >
+    | undefined;
   /** First block to read: the deployment block, or one past the last block already cached. */
   fromBlock: bigint;
   /** Last block to read. Default: the latest block, read once so every page agrees. */
@@ -19,7 +34,10 @@ export type GetEventHistoryParameters<abi extends Abi, eventName extends Contrac
   onPage?: ((page: { fromBlock: bigint; toBlock: bigint; logCount: number }) => void) | undefined;
 };
 
-export type GetEventHistoryReturnType<abi extends Abi, eventName extends ContractEventName<abi> | undefined> = {
+export type GetEventHistoryReturnType<
+  abi extends Abi,
+  eventName extends ContractEventName<abi> | undefined,
+> = {
   logs: GetContractEventsReturnType<abi, eventName, true>;
   fromBlock: bigint;
   /** Every log up to and including this block is in `logs`: resume from `toBlock + 1`. */
@@ -38,7 +56,10 @@ const DEFAULT_PAGE_SIZE = 10_000n;
  *   client, address, abi: bioDentalNftAbi, eventName: "AccessGranted", args: { grantee }, fromBlock: deploymentBlock,
  * })
  */
-export async function getEventHistory<const abi extends Abi, eventName extends ContractEventName<abi> | undefined = undefined>(
+export async function getEventHistory<
+  const abi extends Abi,
+  eventName extends ContractEventName<abi> | undefined = undefined,
+>(
   parameters: GetEventHistoryParameters<abi, eventName>,
 ): Promise<GetEventHistoryReturnType<abi, eventName>> {
   const { client, address, abi, eventName, args, fromBlock, onPage } = parameters;

@@ -15,7 +15,9 @@ export type CreateLocalChainParameters = {
  * @example
  * const chain = createLocalChain({ rpcUrl: "http://127.0.0.1:18545" })
  */
-export function createLocalChain({ rpcUrl = LOCAL_RPC_URL }: CreateLocalChainParameters = {}): Chain {
+export function createLocalChain({
+  rpcUrl = LOCAL_RPC_URL,
+}: CreateLocalChainParameters = {}): Chain {
   return defineChain({
     id: LOCAL_CHAIN_ID,
     name: "Hardhat (local)",

@@ -16,7 +16,10 @@ export type BurnRecordReturnType = { hash: Hash; unpinned: string[] };
  * @example
  * const { unpinned } = await burnRecord(client, { tokenId })
  */
-export async function burnRecord(client: RecordsClient, { tokenId, onProgress }: { tokenId: bigint; onProgress?: OnRecordProgress }): Promise<BurnRecordReturnType> {
+export async function burnRecord(
+  client: RecordsClient,
+  { tokenId, onProgress }: { tokenId: bigint; onProgress?: OnRecordProgress },
+): Promise<BurnRecordReturnType> {
   const { logs } = await getEventHistory({
     client: client.publicClient,
     address: client.contract,
@@ -25,7 +28,11 @@ export async function burnRecord(client: RecordsClient, { tokenId, onProgress }:
     args: { tokenId },
     fromBlock: client.fromBlock,
   });
-  const { hash } = await writeBioDental(client, { functionName: "burn", args: [tokenId], onProgress });
+  const { hash } = await writeBioDental(client, {
+    functionName: "burn",
+    args: [tokenId],
+    onProgress,
+  });
   const cids = [...new Set(logs.map((log) => cidFromBytes(log.args.cid)))];
   for (const cid of cids) {
     onProgress?.({ stage: "unpin", cid });

@@ -1,4 +1,11 @@
-import { type Account, type Address, type Chain, createPublicClient, createWalletClient, http } from "viem";
+import {
+  type Account,
+  type Address,
+  type Chain,
+  createPublicClient,
+  createWalletClient,
+  http,
+} from "viem";
 import { createIpfsClient } from "#lib/ipfs/create-ipfs-client.ts";
 import type { RecordsClient } from "./recordsClient.ts";
 
@@ -27,14 +34,23 @@ export type CreateRecordsClientParameters = {
  */
 export function createRecordsClient(parameters: CreateRecordsClientParameters): RecordsClient {
   const { rpcUrl, chain, account } = parameters;
-  const publicClient = createPublicClient({ chain, transport: http(rpcUrl, { batch: { wait: 0 } }) });
-  const walletClient = account ? createWalletClient({ chain, transport: http(rpcUrl), account }) : undefined;
+  const publicClient = createPublicClient({
+    chain,
+    transport: http(rpcUrl, { batch: { wait: 0 } }),
+  });
+  const walletClient = account
+    ? createWalletClient({ chain, transport: http(rpcUrl), account })
+    : undefined;
   return {
     publicClient,
     walletClient,
     contract: parameters.contract,
     chainId: chain.id,
     fromBlock: parameters.fromBlock,
-    ipfs: createIpfsClient({ rpcUrl: parameters.ipfsApiUrl, gatewayUrl: parameters.ipfsGatewayUrl, authToken: parameters.ipfsAuthToken }),
+    ipfs: createIpfsClient({
+      rpcUrl: parameters.ipfsApiUrl,
+      gatewayUrl: parameters.ipfsGatewayUrl,
+      authToken: parameters.ipfsAuthToken,
+    }),
   };
 }

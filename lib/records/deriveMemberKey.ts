@@ -1,5 +1,8 @@
 import { signTypedData } from "viem/actions";
-import { type EncryptionKeyPair, deriveEncryptionKey } from "#lib/crypto/keys/deriveEncryptionKey.ts";
+import {
+  type EncryptionKeyPair,
+  deriveEncryptionKey,
+} from "#lib/crypto/keys/deriveEncryptionKey.ts";
 import { encryptionKeyTypedData } from "#lib/crypto/keys/encryptionKeyTypedData.ts";
 import { type RecordsClient, accountOf } from "./recordsClient.ts";
 
@@ -14,6 +17,9 @@ export type DeriveMemberKeyReturnType = EncryptionKeyPair;
  */
 export async function deriveMemberKey(client: RecordsClient): Promise<DeriveMemberKeyReturnType> {
   const account = accountOf(client);
-  const signature = await signTypedData(client.walletClient!, { account, ...encryptionKeyTypedData(account.address) });
+  const signature = await signTypedData(client.walletClient!, {
+    account,
+    ...encryptionKeyTypedData(account.address),
+  });
   return deriveEncryptionKey({ signature });
 }

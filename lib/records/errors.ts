@@ -4,9 +4,14 @@ import { BaseError } from "#lib/errors/base.ts";
 export class TokenIdMismatchError extends BaseError {
   override name = "TokenIdMismatchError";
   constructor({ expected, actual }: { expected: bigint; actual: bigint }) {
-    super(`The record was encrypted for token ${expected}, but the mint would create token ${actual}.`, {
-      metaMessages: ["Another mint from this account happened meanwhile. Nothing was minted: try again."],
-    });
+    super(
+      `The record was encrypted for token ${expected}, but the mint would create token ${actual}.`,
+      {
+        metaMessages: [
+          "Another mint from this account happened meanwhile. Nothing was minted: try again.",
+        ],
+      },
+    );
   }
 }
 
@@ -15,12 +20,15 @@ export class GranteeHasNoKeyError extends BaseError {
   override name = "GranteeHasNoKeyError";
   readonly grantee: string;
   constructor({ grantee }: { grantee: string }) {
-    super(`${grantee} has not registered an encryption key, so the record cannot be shared with them yet.`, {
-      metaMessages: [
-        "Ask them to open the app and register their key (one signature, no fee beyond gas), then grant again.",
-        "A PRESENT-only grant needs no key.",
-      ],
-    });
+    super(
+      `${grantee} has not registered an encryption key, so the record cannot be shared with them yet.`,
+      {
+        metaMessages: [
+          "Ask them to open the app and register their key (one signature, no fee beyond gas), then grant again.",
+          "A PRESENT-only grant needs no key.",
+        ],
+      },
+    );
     this.grantee = grantee;
   }
 }
@@ -37,7 +45,15 @@ export class AccessDeniedError extends BaseError {
 export class GrantExpiredError extends BaseError {
   override name = "GrantExpiredError";
   readonly expiredAt: Date;
-  constructor({ tokenId, account, expiresAt }: { tokenId: bigint; account: string; expiresAt: bigint }) {
+  constructor({
+    tokenId,
+    account,
+    expiresAt,
+  }: {
+    tokenId: bigint;
+    account: string;
+    expiresAt: bigint;
+  }) {
     const expiredAt = new Date(Number(expiresAt) * 1000);
     super(`The access of ${account} to token ${tokenId} expired on ${expiredAt.toISOString()}.`, {
       metaMessages: ["Ask the owner for a new grant."],

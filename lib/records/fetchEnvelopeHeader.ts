@@ -1,4 +1,9 @@
-import { type EnvelopeHeader, HEADER_PREFIX_LENGTH, decodeEnvelopeHeader, decodeEnvelopeHeaderLength } from "#lib/crypto/envelope/header.ts";
+import {
+  type EnvelopeHeader,
+  HEADER_PREFIX_LENGTH,
+  decodeEnvelopeHeader,
+  decodeEnvelopeHeaderLength,
+} from "#lib/crypto/envelope/header.ts";
 import type { IpfsClient } from "#lib/ipfs/create-ipfs-client.ts";
 import { readAll, streamFromAsyncIterable } from "./streams.ts";
 
@@ -10,8 +15,12 @@ import { readAll, streamFromAsyncIterable } from "./streams.ts";
  * const header = await fetchEnvelopeHeader(ipfs, cid)
  */
 export async function fetchEnvelopeHeader(ipfs: IpfsClient, cid: string): Promise<EnvelopeHeader> {
-  const prefix = await readAll(streamFromAsyncIterable(ipfs.cat(cid, { offset: 0, length: HEADER_PREFIX_LENGTH })));
+  const prefix = await readAll(
+    streamFromAsyncIterable(ipfs.cat(cid, { offset: 0, length: HEADER_PREFIX_LENGTH })),
+  );
   const headerLength = decodeEnvelopeHeaderLength(prefix);
-  const bytes = await readAll(streamFromAsyncIterable(ipfs.cat(cid, { offset: 0, length: headerLength })));
+  const bytes = await readAll(
+    streamFromAsyncIterable(ipfs.cat(cid, { offset: 0, length: headerLength })),
+  );
   return decodeEnvelopeHeader(bytes);
 }

@@ -11,7 +11,10 @@ import type { RecordsClient } from "./recordsClient.ts";
  * @example
  * const wrappedKey = await findGrantWrappedKey(client, { tokenId, grantee })
  */
-export async function findGrantWrappedKey(client: RecordsClient, { tokenId, grantee }: { tokenId: bigint; grantee: Address }): Promise<Uint8Array | undefined> {
+export async function findGrantWrappedKey(
+  client: RecordsClient,
+  { tokenId, grantee }: { tokenId: bigint; grantee: Address },
+): Promise<Uint8Array | undefined> {
   const { logs } = await getEventHistory({
     client: client.publicClient,
     address: client.contract,

@@ -24,7 +24,11 @@ export type GrantRecordAccessParameters = {
   onProgress?: OnRecordProgress;
 };
 
-export type GrantRecordAccessReturnType = { hash: Hash; version: bigint; wrappedKey: Uint8Array | undefined };
+export type GrantRecordAccessReturnType = {
+  hash: Hash;
+  version: bigint;
+  wrappedKey: Uint8Array | undefined;
+};
 
 /**
  * Grants READ and/or PRESENT. For READ, the current version's data key is unwrapped from the
@@ -35,7 +39,10 @@ export type GrantRecordAccessReturnType = { hash: Hash; version: bigint; wrapped
  * @example
  * await grantRecordAccess(client, { tokenId, grantee, scopes: SCOPE_READ, expiresAt, ownerPrivateKey: keyPair.privateKey })
  */
-export async function grantRecordAccess(client: RecordsClient, parameters: GrantRecordAccessParameters): Promise<GrantRecordAccessReturnType> {
+export async function grantRecordAccess(
+  client: RecordsClient,
+  parameters: GrantRecordAccessParameters,
+): Promise<GrantRecordAccessReturnType> {
   const { tokenId, grantee, scopes, expiresAt, onProgress } = parameters;
   const { cid, version } = await readRecordPointer(client, tokenId);
   let wrappedKey: Uint8Array | undefined;
@@ -49,8 +56,16 @@ export async function grantRecordAccess(client: RecordsClient, parameters: Grant
     if (/^0x0+$/.test(registered)) throw new GranteeHasNoKeyError({ grantee });
     const binding = recordBinding(client, { tokenId, version });
     const header = await fetchEnvelopeHeader(client.ipfs, cid);
-    const { dataKey } = await openEnvelope({ header, binding, privateKey: parameters.ownerPrivateKey });
-    wrappedKey = await wrapDataKey({ dataKey, recipientPublicKey: hexToBytes(registered), binding });
+    const { dataKey } = await openEnvelope({
+      header,
+      binding,
+      privateKey: parameters.ownerPrivateKey,
+    });
+    wrappedKey = await wrapDataKey({
+      dataKey,
+      recipientPublicKey: hexToBytes(registered),
+      binding,
+    });
   }
   const { hash } = await writeBioDental(client, {
     functionName: "grantAccess",
@@ -59,4 +74,3 @@ export async function grantRecordAccess(client: RecordsClient, parameters: Grant
   });
   return { hash, version, wrappedKey };
 }
-

@@ -29,7 +29,10 @@ export type ListGrantsReturnType = { grants: GrantStatus[]; now: bigint };
  * const { grants } = await listGrants(client, { tokenId })
  * const readers = grants.filter((grant) => grant.canRead)
  */
-export async function listGrants(client: RecordsClient, { tokenId }: { tokenId: bigint }): Promise<ListGrantsReturnType> {
+export async function listGrants(
+  client: RecordsClient,
+  { tokenId }: { tokenId: bigint },
+): Promise<ListGrantsReturnType> {
   const [{ logs }, block] = await Promise.all([
     getEventHistory({
       client: client.publicClient,
@@ -46,14 +49,26 @@ export async function listGrants(client: RecordsClient, { tokenId }: { tokenId: 
   const grantees = [...latestWrap.keys()];
   const states = await Promise.all(
     grantees.map((grantee) =>
-      readContract(client.publicClient, { address: client.contract, abi: bioDentalNftAbi, functionName: "grantOf", args: [tokenId, grantee] }),
+      readContract(client.publicClient, {
+        address: client.contract,
+        abi: bioDentalNftAbi,
+        functionName: "grantOf",
+        args: [tokenId, grantee],
+      }),
     ),
   );
   const now = block.timestamp;
   const grants = grantees.map((grantee, i): GrantStatus => {
     const [scopes, expiresAt] = states[i]!;
     const active = scopes !== 0 && expiresAt > now;
-    return { grantee, scopes, expiresAt, active, canRead: active && hasScope(scopes, SCOPE_READ), wrappedKey: latestWrap.get(grantee)! };
+    return {
+      grantee,
+      scopes,
+      expiresAt,
+      active,
+      canRead: active && hasScope(scopes, SCOPE_READ),
+      wrappedKey: latestWrap.get(grantee)!,
+    };
   });
   return { grants, now };
 }

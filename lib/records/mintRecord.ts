@@ -38,7 +38,10 @@ export type MintRecordReturnType = {
  * @example
  * const { tokenId, cid } = await mintRecord(client, { record, attachments, ownerPublicKey: keyPair.publicKey, onProgress })
  */
-export async function mintRecord(client: RecordsClient, parameters: MintRecordParameters): Promise<MintRecordReturnType> {
+export async function mintRecord(
+  client: RecordsClient,
+  parameters: MintRecordParameters,
+): Promise<MintRecordReturnType> {
   const { onProgress } = parameters;
   const owner = accountOf(client).address;
   const tokenId = await readContract(client.publicClient, {
@@ -47,7 +50,10 @@ export async function mintRecord(client: RecordsClient, parameters: MintRecordPa
     functionName: "nextTokenIdOf",
     args: [owner],
   });
-  const payload = encodeRecordPayload({ record: parameters.record, attachments: parameters.attachments });
+  const payload = encodeRecordPayload({
+    record: parameters.record,
+    attachments: parameters.attachments,
+  });
   const { ciphertext, ciphertextLength } = await encryptEnvelope({
     plaintext: payload.stream,
     plaintextLength: payload.length,
@@ -56,7 +62,8 @@ export async function mintRecord(client: RecordsClient, parameters: MintRecordPa
   });
   const { cid } = await client.ipfs.addStream(ciphertext, {
     pin: true,
-    onProgress: (bytesDone) => onProgress?.({ stage: "encrypt-upload", bytesDone, bytesTotal: ciphertextLength }),
+    onProgress: (bytesDone) =>
+      onProgress?.({ stage: "encrypt-upload", bytesDone, bytesTotal: ciphertextLength }),
   });
   try {
     const { hash } = await writeBioDental(client, {
@@ -64,7 +71,8 @@ export async function mintRecord(client: RecordsClient, parameters: MintRecordPa
       args: [cidToHex(cid)],
       onProgress,
       beforeSend: (result) => {
-        if (result !== tokenId) throw new TokenIdMismatchError({ expected: tokenId, actual: result as bigint });
+        if (result !== tokenId)
+          throw new TokenIdMismatchError({ expected: tokenId, actual: result as bigint });
       },
     });
     return { tokenId, version: 1n, cid, hash, record: payload.record };

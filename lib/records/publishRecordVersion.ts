@@ -20,7 +20,8 @@ export type PublishRecordVersionParameters = {
   /** The owner's key pair: it unwraps the current version (re-encryption) and stays a recipient. */
   ownerKeyPair: EncryptionKeyPair;
   /** New content; omitted, the current version's plaintext is re-encrypted as it is. */
-  content?: { record: OralWellnessRecordInput; attachments?: AttachmentSource[] | undefined } | undefined;
+  content?:
+    { record: OralWellnessRecordInput; attachments?: AttachmentSource[] | undefined } | undefined;
   onProgress?: OnRecordProgress;
 };
 
@@ -45,19 +46,29 @@ export type PublishRecordVersionReturnType = {
  * @example
  * await publishRecordVersion(client, { tokenId, ownerKeyPair })  // re-encrypt for who may still read
  */
-export async function publishRecordVersion(client: RecordsClient, parameters: PublishRecordVersionParameters): Promise<PublishRecordVersionReturnType> {
+export async function publishRecordVersion(
+  client: RecordsClient,
+  parameters: PublishRecordVersionParameters,
+): Promise<PublishRecordVersionReturnType> {
   const { tokenId, ownerKeyPair, content, onProgress } = parameters;
   const current = await readRecordPointer(client, tokenId);
   const { grants } = await listGrants(client, { tokenId });
   const readers = grants.filter((grant) => grant.canRead).map((grant) => grant.grantee);
   const keys = await Promise.all(
     readers.map((grantee) =>
-      readContract(client.publicClient, { address: client.contract, abi: bioDentalNftAbi, functionName: "encryptionKeyOf", args: [grantee] }),
+      readContract(client.publicClient, {
+        address: client.contract,
+        abi: bioDentalNftAbi,
+        functionName: "encryptionKeyOf",
+        args: [grantee],
+      }),
     ),
   );
   const recipients = readers.filter((_, i) => !/^0x0+$/.test(keys[i]!));
   const skipped = readers.filter((_, i) => /^0x0+$/.test(keys[i]!));
-  const recipientPublicKeys = keys.filter((key) => !/^0x0+$/.test(key)).map((key) => hexToBytes(key));
+  const recipientPublicKeys = keys
+    .filter((key) => !/^0x0+$/.test(key))
+    .map((key) => hexToBytes(key));
 
   let plaintext: ReadableStream<Uint8Array>;
   let plaintextLength: number | undefined;
@@ -88,11 +99,16 @@ export async function publishRecordVersion(client: RecordsClient, parameters: Pu
   });
   const { cid } = await client.ipfs.addStream(ciphertext, {
     pin: true,
-    onProgress: (bytesDone) => onProgress?.({ stage: "encrypt-upload", bytesDone, bytesTotal: ciphertextLength }),
+    onProgress: (bytesDone) =>
+      onProgress?.({ stage: "encrypt-upload", bytesDone, bytesTotal: ciphertextLength }),
   });
   let hash: Hash;
   try {
-    ({ hash } = await writeBioDental(client, { functionName: "updateRecord", args: [tokenId, cidToHex(cid)], onProgress }));
+    ({ hash } = await writeBioDental(client, {
+      functionName: "updateRecord",
+      args: [tokenId, cidToHex(cid)],
+      onProgress,
+    }));
   } catch (error) {
     await client.ipfs.unpin(cid).catch(() => undefined);
     throw error;

@@ -24,7 +24,10 @@ export type PublishStoryReturnType = { hash: Hash; storyCid: string };
  * @example
  * await publishStory(client, { tokenId, title: "Echo of a smile", story: { title: "Echo of a smile", text } })
  */
-export async function publishStory(client: RecordsClient, { tokenId, title, story, consent = true, onProgress }: PublishStoryParameters): Promise<PublishStoryReturnType> {
+export async function publishStory(
+  client: RecordsClient,
+  { tokenId, title, story, consent = true, onProgress }: PublishStoryParameters,
+): Promise<PublishStoryReturnType> {
   const { cid } = await client.ipfs.addBytes(encodePublicStory(story), { pin: true });
   const { hash } = await writeBioDental(client, {
     functionName: "setPublicProfile",

@@ -5,7 +5,12 @@ import { cidFromBytes } from "#lib/ipfs/cid.ts";
 import { RecordNotFoundError } from "./errors.ts";
 import type { RecordsClient } from "./recordsClient.ts";
 
-export type ReadRecordPointerReturnType = { owner: Address; cid: string; version: bigint; updatedAt: bigint };
+export type ReadRecordPointerReturnType = {
+  owner: Address;
+  cid: string;
+  version: bigint;
+  updatedAt: bigint;
+};
 
 /**
  * The token's owner and current record pointer (CID string, version), in one batched round trip.
@@ -14,7 +19,10 @@ export type ReadRecordPointerReturnType = { owner: Address; cid: string; version
  * @example
  * const { cid, version } = await readRecordPointer(client, tokenId)
  */
-export async function readRecordPointer(client: Pick<RecordsClient, "publicClient" | "contract">, tokenId: bigint): Promise<ReadRecordPointerReturnType> {
+export async function readRecordPointer(
+  client: Pick<RecordsClient, "publicClient" | "contract">,
+  tokenId: bigint,
+): Promise<ReadRecordPointerReturnType> {
   const read = { address: client.contract, abi: bioDentalNftAbi } as const;
   let owner: Address;
   let pointer: readonly [`0x${string}`, bigint, bigint];

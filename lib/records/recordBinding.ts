@@ -9,6 +9,15 @@ import type { RecordsClient } from "./recordsClient.ts";
  * @example
  * const binding = recordBinding(client, { tokenId, version: 1n })
  */
-export function recordBinding(client: Pick<RecordsClient, "chainId" | "contract">, { tokenId, version }: { tokenId: bigint; version: bigint }): RecordBinding {
-  return { chainId: BigInt(client.chainId), contract: client.contract, tokenId, version, schema: RECORD_SCHEMA_ID };
+export function recordBinding(
+  client: Pick<RecordsClient, "chainId" | "contract">,
+  { tokenId, version }: { tokenId: bigint; version: bigint },
+): RecordBinding {
+  return {
+    chainId: BigInt(client.chainId),
+    contract: client.contract,
+    tokenId,
+    version,
+    schema: RECORD_SCHEMA_ID,
+  };
 }

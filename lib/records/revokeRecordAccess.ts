@@ -3,7 +3,10 @@ import { readContract } from "viem/actions";
 import type { EncryptionKeyPair } from "#lib/crypto/keys/deriveEncryptionKey.ts";
 import { bioDentalNftAbi } from "#lib/generated/bioDentalNft.ts";
 import type { OnRecordProgress } from "./progress.ts";
-import { type PublishRecordVersionReturnType, publishRecordVersion } from "./publishRecordVersion.ts";
+import {
+  type PublishRecordVersionReturnType,
+  publishRecordVersion,
+} from "./publishRecordVersion.ts";
 import type { RecordsClient } from "./recordsClient.ts";
 import { SCOPE_READ, hasScope } from "./scopes.ts";
 import { writeBioDental } from "./writeBioDental.ts";
@@ -30,7 +33,10 @@ export type RevokeRecordAccessReturnType = {
  * @example
  * const { reencrypted } = await revokeRecordAccess(client, { tokenId, grantee, ownerKeyPair, onProgress })
  */
-export async function revokeRecordAccess(client: RecordsClient, parameters: RevokeRecordAccessParameters): Promise<RevokeRecordAccessReturnType> {
+export async function revokeRecordAccess(
+  client: RecordsClient,
+  parameters: RevokeRecordAccessParameters,
+): Promise<RevokeRecordAccessReturnType> {
   const { tokenId, grantee, ownerKeyPair, onProgress } = parameters;
   const [scopes] = await readContract(client.publicClient, {
     address: client.contract,
@@ -38,8 +44,14 @@ export async function revokeRecordAccess(client: RecordsClient, parameters: Revo
     functionName: "grantOf",
     args: [tokenId, grantee],
   });
-  const { hash } = await writeBioDental(client, { functionName: "revokeAccess", args: [tokenId, grantee], onProgress });
+  const { hash } = await writeBioDental(client, {
+    functionName: "revokeAccess",
+    args: [tokenId, grantee],
+    onProgress,
+  });
   // An expired READ grant still delivered a key to the current version: re-encrypt for it too.
-  const reencrypted = hasScope(scopes, SCOPE_READ) ? await publishRecordVersion(client, { tokenId, ownerKeyPair, onProgress }) : undefined;
+  const reencrypted = hasScope(scopes, SCOPE_READ)
+    ? await publishRecordVersion(client, { tokenId, ownerKeyPair, onProgress })
+    : undefined;
   return { hash, reencrypted };
 }

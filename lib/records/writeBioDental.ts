@@ -48,7 +48,10 @@ export async function writeBioDental<const name extends WriteName>(
     chain: walletClient.chain ?? null,
   } as never);
   onProgress?.({ stage: "transaction", functionName, phase: "confirm", hash });
-  const receipt = await waitForTransactionReceipt(client.publicClient, { hash, pollingInterval: 250 });
+  const receipt = await waitForTransactionReceipt(client.publicClient, {
+    hash,
+    pollingInterval: 250,
+  });
   if (receipt.status !== "success") throw new TransactionRevertedError({ functionName, hash });
   return { hash, receipt, result: (simulation as { result: unknown }).result };
 }

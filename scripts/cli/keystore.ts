@@ -1,5 +1,9 @@
 import { configVariable } from "hardhat/config";
-import { createHardhatRuntimeEnvironment, importUserConfig, resolveHardhatConfigPath } from "hardhat/hre";
+import {
+  createHardhatRuntimeEnvironment,
+  importUserConfig,
+  resolveHardhatConfigPath,
+} from "hardhat/hre";
 import type { HardhatUserConfig } from "hardhat/types/config";
 
 type Resolvable = { get(): Promise<string> };
@@ -27,20 +31,33 @@ export async function readNetworkUrl(networkName: string): Promise<string> {
   const configPath = await resolveHardhatConfigPath();
   const userConfig = await importUserConfig(configPath);
   const hre = await createHardhatRuntimeEnvironment(userConfig, { config: configPath });
-  const network = hre.config.networks[networkName] as { type: string; url?: string | Resolvable } | undefined;
+  const network = hre.config.networks[networkName] as
+    { type: string; url?: string | Resolvable } | undefined;
   if (!network) throw new Error(`no network "${networkName}" in hardhat.config.ts`);
-  if (network.type !== "http" || network.url === undefined) throw new Error(`network "${networkName}" is not an HTTP network`);
+  if (network.type !== "http" || network.url === undefined)
+    throw new Error(`network "${networkName}" is not an HTTP network`);
   return typeof network.url === "string" ? network.url : network.url.get();
 }
 
-async function networkWithSecret({ url, accountVariable }: { url: string; accountVariable: string }) {
+async function networkWithSecret({
+  url,
+  accountVariable,
+}: {
+  url: string;
+  accountVariable: string;
+}) {
   const configPath = await resolveHardhatConfigPath();
   const userConfig: HardhatUserConfig = await importUserConfig(configPath);
   const config: HardhatUserConfig = {
     ...userConfig,
     networks: {
       ...userConfig.networks,
-      biodentalCliSecret: { type: "http", chainType: "l1", url, accounts: [configVariable(accountVariable)] },
+      biodentalCliSecret: {
+        type: "http",
+        chainType: "l1",
+        url,
+        accounts: [configVariable(accountVariable)],
+      },
     },
   };
   const hre = await createHardhatRuntimeEnvironment(config, { config: configPath });

@@ -7,7 +7,10 @@ export type ProgressDisplay = {
   stop(): void;
 };
 
-const STAGE_LABEL = { "encrypt-upload": "Encrypting + pinning", download: "Downloading + decrypting" } as const;
+const STAGE_LABEL = {
+  "encrypt-upload": "Encrypting + pinning",
+  download: "Downloading + decrypting",
+} as const;
 const SHOW_AFTER_MS = 1_000;
 
 /**
@@ -19,7 +22,9 @@ const SHOW_AFTER_MS = 1_000;
  * await mintRecord(client, { ..., onProgress: display.onProgress })
  * display.stop()
  */
-export function createProgressDisplay({ stream = process.stderr }: { stream?: NodeJS.WriteStream } = {}): ProgressDisplay {
+export function createProgressDisplay({
+  stream = process.stderr,
+}: { stream?: NodeJS.WriteStream } = {}): ProgressDisplay {
   let bar: cliProgress.SingleBar | undefined;
   let barStage: string | undefined;
   let stageStarted = 0;
@@ -35,7 +40,10 @@ export function createProgressDisplay({ stream = process.stderr }: { stream?: No
   };
   return {
     onProgress(progress) {
-      const key = progress.stage === "transaction" ? `${progress.functionName}:${progress.phase}` : progress.stage;
+      const key =
+        progress.stage === "transaction"
+          ? `${progress.functionName}:${progress.phase}`
+          : progress.stage;
       if (key !== lastStage) {
         lastStage = key;
         stageStarted = performance.now();
@@ -61,7 +69,9 @@ export function createProgressDisplay({ stream = process.stderr }: { stream?: No
             bar.start(total ?? 1, 0, { done: "0.0", all: total ? mib(total) : "?" });
             barStage = progress.stage;
           }
-          bar.update(progress.bytesTotal ? progress.bytesDone : 0, { done: mib(progress.bytesDone) });
+          bar.update(progress.bytesTotal ? progress.bytesDone : 0, {
+            done: mib(progress.bytesDone),
+          });
           return;
         }
         case "transaction":

@@ -8,7 +8,8 @@ import { createInterface } from "node:readline";
  * const key = await promptHidden("Private key (0x…): ")
  */
 export async function promptHidden(question: string): Promise<string> {
-  if (!process.stdin.isTTY) throw new Error("a hidden prompt needs a terminal (stdin is not a TTY)");
+  if (!process.stdin.isTTY)
+    throw new Error("a hidden prompt needs a terminal (stdin is not a TTY)");
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
   const output = rl as unknown as { _writeToOutput: (text: string) => void };
   let asked = false;

@@ -14,8 +14,14 @@ export async function runCommand(body: () => Promise<void>): Promise<void> {
   } catch (error) {
     const viemLike = error as { shortMessage?: string; metaMessages?: string[] };
     if (error instanceof BaseError) console.error(`\n✘ ${error.message}`);
-    else if (viemLike.shortMessage) console.error(`\n✘ ${viemLike.shortMessage}${viemLike.metaMessages ? `\n${viemLike.metaMessages.join("\n")}` : ""}`);
-    else if (error instanceof Error) console.error(`\n✘ ${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}`);
+    else if (viemLike.shortMessage)
+      console.error(
+        `\n✘ ${viemLike.shortMessage}${viemLike.metaMessages ? `\n${viemLike.metaMessages.join("\n")}` : ""}`,
+      );
+    else if (error instanceof Error)
+      console.error(
+        `\n✘ ${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}`,
+      );
     else console.error(`\n✘ ${String(error)}`);
     process.exit(1);
   }

@@ -49,7 +49,9 @@ export class BindingsError extends Error {
  * @example
  * const { deployments } = await generateBindings()
  */
-export async function generateBindings(parameters: GenerateBindingsParameters = {}): Promise<GenerateBindingsReturnType> {
+export async function generateBindings(
+  parameters: GenerateBindingsParameters = {},
+): Promise<GenerateBindingsReturnType> {
   const root = path.resolve(parameters.root ?? process.cwd());
   const outFile = path.resolve(root, parameters.outFile ?? "lib/generated/bioDentalNft.ts");
   const artifactPath = path.join(root, "artifacts/contracts/BioDentalNFT.sol/BioDentalNFT.json");
@@ -79,8 +81,14 @@ export async function generateBindings(parameters: GenerateBindingsParameters = 
 
 function buildContracts(root: string): void {
   const cli = path.join(root, "node_modules/hardhat/dist/src/cli.js");
-  const result = spawnSync(process.execPath, [cli, "build", "--quiet"], { cwd: root, stdio: "inherit" });
-  if (result.status !== 0) throw new BindingsError("`hardhat build` failed: cannot generate the bindings without the BioDentalNFT artifact");
+  const result = spawnSync(process.execPath, [cli, "build", "--quiet"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (result.status !== 0)
+    throw new BindingsError(
+      "`hardhat build` failed: cannot generate the bindings without the BioDentalNFT artifact",
+    );
 }
 
 async function readAbi(artifactPath: string): Promise<unknown[]> {
@@ -88,9 +96,16 @@ async function readAbi(artifactPath: string): Promise<unknown[]> {
   try {
     artifact = JSON.parse(await readFile(artifactPath, "utf8")) as typeof artifact;
   } catch (cause) {
-    throw new BindingsError(`cannot read the BioDentalNFT artifact at ${artifactPath}: run \`npx hardhat build\``, { cause });
+    throw new BindingsError(
+      `cannot read the BioDentalNFT artifact at ${artifactPath}: run \`npx hardhat build\``,
+      { cause },
+    );
   }
-  if (artifact.contractName !== "BioDentalNFT" || !Array.isArray(artifact.abi) || artifact.abi.length === 0) {
+  if (
+    artifact.contractName !== "BioDentalNFT" ||
+    !Array.isArray(artifact.abi) ||
+    artifact.abi.length === 0
+  ) {
     throw new BindingsError(`${artifactPath} is not the BioDentalNFT artifact (no ABI)`);
   }
   return artifact.abi as unknown[];
@@ -122,7 +137,8 @@ export async function readDeployment(dir: string): Promise<BindingsDeployment | 
   const addresses = JSON.parse(await readFile(addressesPath, "utf8")) as Record<string, string>;
   const address = addresses[BIODENTAL_FUTURE_ID];
   if (!address) return undefined;
-  if (!/^0x[0-9a-fA-F]{40}$/.test(address)) throw new BindingsError(`${addressesPath}: ${BIODENTAL_FUTURE_ID} is not an address`);
+  if (!/^0x[0-9a-fA-F]{40}$/.test(address))
+    throw new BindingsError(`${addressesPath}: ${BIODENTAL_FUTURE_ID} is not an address`);
 
   let chainId = Number(/chain-(\d+)$/.exec(dir)?.[1] ?? Number.NaN);
   let deploymentBlock = 0;
@@ -131,7 +147,8 @@ export async function readDeployment(dir: string): Promise<BindingsDeployment | 
     for (const line of (await readFile(journalPath, "utf8")).split("\n")) {
       if (!line.trim()) continue;
       const entry = JSON.parse(line) as JournalLine;
-      if (entry.type === "DEPLOYMENT_INITIALIZE" && typeof entry.chainId === "number") chainId = entry.chainId;
+      if (entry.type === "DEPLOYMENT_INITIALIZE" && typeof entry.chainId === "number")
+        chainId = entry.chainId;
       if (
         entry.type === "TRANSACTION_CONFIRM" &&
         entry.futureId === BIODENTAL_FUTURE_ID &&
@@ -142,7 +159,10 @@ export async function readDeployment(dir: string): Promise<BindingsDeployment | 
       }
     }
   }
-  if (!Number.isSafeInteger(chainId)) throw new BindingsError(`${dir}: cannot tell the chain id (no journal, folder not named chain-<id>)`);
+  if (!Number.isSafeInteger(chainId))
+    throw new BindingsError(
+      `${dir}: cannot tell the chain id (no journal, folder not named chain-<id>)`,
+    );
   const renderer = addresses[RENDERER_FUTURE_ID] as `0x${string}` | undefined;
   return { chainId, address: address as `0x${string}`, renderer, deploymentBlock };
 }

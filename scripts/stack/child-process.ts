@@ -42,12 +42,25 @@ let exitHookInstalled = false;
  * const node = spawnService({ name: "hardhat node", command: process.execPath, args: [cli, "node"], cwd, logFile })
  * await node.stop()
  */
-export function spawnService({ name, command, args, cwd, env, logFile, appendLog }: SpawnServiceParameters): ServiceProcess {
+export function spawnService({
+  name,
+  command,
+  args,
+  cwd,
+  env,
+  logFile,
+  appendLog,
+}: SpawnServiceParameters): ServiceProcess {
   mkdirSync(path.dirname(logFile), { recursive: true });
   const fd = openSync(logFile, appendLog ? "a" : "w");
   let child: ChildProcess;
   try {
-    child = spawn(command, args, { cwd, env: env ?? process.env, detached: true, stdio: ["ignore", fd, fd] });
+    child = spawn(command, args, {
+      cwd,
+      env: env ?? process.env,
+      detached: true,
+      stdio: ["ignore", fd, fd],
+    });
   } finally {
     closeSync(fd);
   }

@@ -20,10 +20,21 @@ export type EnsureDemoBoothReturnType = { status: "registered" | "already active
  * @example
  * await ensureDemoBooth({ rpcUrl, contract, organizer: accounts[0], booth: accounts[9], name: DEMO_BOOTH_NAME })
  */
-export async function ensureDemoBooth({ rpcUrl, contract, organizer, booth, name }: EnsureDemoBoothParameters): Promise<EnsureDemoBoothReturnType> {
+export async function ensureDemoBooth({
+  rpcUrl,
+  contract,
+  organizer,
+  booth,
+  name,
+}: EnsureDemoBoothParameters): Promise<EnsureDemoBoothReturnType> {
   const chain = createLocalChain({ rpcUrl });
   const publicClient = createPublicClient({ chain, transport: http(rpcUrl) });
-  const [, active] = await publicClient.readContract({ address: contract, abi: bioDentalNftAbi, functionName: "boothOf", args: [booth] });
+  const [, active] = await publicClient.readContract({
+    address: contract,
+    abi: bioDentalNftAbi,
+    functionName: "boothOf",
+    args: [booth],
+  });
   if (active) return { status: "already active" };
   const wallet = createWalletClient({ chain, transport: http(rpcUrl), account: organizer });
   const { request } = await publicClient.simulateContract({

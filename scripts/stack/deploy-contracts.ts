@@ -1,8 +1,21 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { type Hex, createPublicClient, http } from "viem";
 import { LOCAL_CHAIN_ID } from "#lib/chain/localChain.ts";
-import { BIODENTAL_FUTURE_ID, RENDERER_FUTURE_ID, type BindingsDeployment, readDeployment } from "./bindings.ts";
+import {
+  BIODENTAL_FUTURE_ID,
+  RENDERER_FUTURE_ID,
+  type BindingsDeployment,
+  readDeployment,
+} from "./bindings.ts";
 import { spawnService } from "./child-process.ts";
 import { DeploymentError, ServiceStartError } from "./errors.ts";
 
@@ -35,7 +48,9 @@ export type EnsureDeploymentReturnType = BindingsDeployment & {
  * @example
  * const { address, status } = await ensureDeployment({ projectRoot, rpcUrl, chainId: 31337, logFile })
  */
-export async function ensureDeployment(parameters: EnsureDeploymentParameters): Promise<EnsureDeploymentReturnType> {
+export async function ensureDeployment(
+  parameters: EnsureDeploymentParameters,
+): Promise<EnsureDeploymentReturnType> {
   const { projectRoot, rpcUrl, chainId, logFile, onStep } = parameters;
   const deploymentId = parameters.deploymentId ?? `chain-${chainId}`;
   const deploymentDir = path.join(projectRoot, "ignition/deployments", deploymentId);
@@ -55,9 +70,14 @@ export async function ensureDeployment(parameters: EnsureDeploymentParameters): 
     reason = await whyNotReusable(projectRoot, deploymentDir, recorded, rpcUrl);
     if (reason === undefined) return { ...recorded, deploymentDir, status: "reused", reason };
     if (chainId !== LOCAL_CHAIN_ID) {
-      throw new DeploymentError(`The recorded deployment ${deploymentDir} does not match chain ${chainId}: ${reason}.`, {
-        metaMessages: ["It is not a local chain, so it is not wiped automatically: check the RPC URL, or redeploy deliberately."],
-      });
+      throw new DeploymentError(
+        `The recorded deployment ${deploymentDir} does not match chain ${chainId}: ${reason}.`,
+        {
+          metaMessages: [
+            "It is not a local chain, so it is not wiped automatically: check the RPC URL, or redeploy deliberately.",
+          ],
+        },
+      );
     }
     // The folder is git-ignored local state of a dev chain; Ignition would refuse to continue it.
     rmSync(deploymentDir, { recursive: true, force: true });
@@ -67,11 +87,20 @@ export async function ensureDeployment(parameters: EnsureDeploymentParameters): 
   const custom = deploymentId !== `chain-${chainId}`;
   if (custom) ignoreFolder(deploymentDir);
   const child = path.join(projectRoot, "scripts/stack/ignition-deploy.child.ts");
-  await runLogged("Ignition deploy", process.execPath, [child, rpcUrl, DEPLOY_MODULE, deploymentId], projectRoot, logFile);
+  await runLogged(
+    "Ignition deploy",
+    process.execPath,
+    [child, rpcUrl, DEPLOY_MODULE, deploymentId],
+    projectRoot,
+    logFile,
+  );
   // Again: on a restarted local chain Ignition wipes the folder before writing it.
   if (custom) ignoreFolder(deploymentDir);
   const deployed = await readDeployment(deploymentDir);
-  if (!deployed) throw new DeploymentError(`Ignition reported success but ${deploymentDir} has no ${BIODENTAL_FUTURE_ID} address.`);
+  if (!deployed)
+    throw new DeploymentError(
+      `Ignition reported success but ${deploymentDir} has no ${BIODENTAL_FUTURE_ID} address.`,
+    );
   return { ...deployed, deploymentDir, status: recorded ? "redeployed" : "deployed", reason };
 }
 
@@ -81,19 +110,31 @@ export async function ensureDeployment(parameters: EnsureDeploymentParameters): 
  */
 function ignoreFolder(dir: string): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, ".gitignore"), "# local deployment of a test or second stack (scripts/stack)\n*\n");
+  writeFileSync(
+    path.join(dir, ".gitignore"),
+    "# local deployment of a test or second stack (scripts/stack)\n*\n",
+  );
 }
 
 /** Undefined when the recorded deployment is live on this chain and matches the current contracts. */
-async function whyNotReusable(projectRoot: string, deploymentDir: string, recorded: BindingsDeployment, rpcUrl: string): Promise<string | undefined> {
+async function whyNotReusable(
+  projectRoot: string,
+  deploymentDir: string,
+  recorded: BindingsDeployment,
+  rpcUrl: string,
+): Promise<string | undefined> {
   const client = createPublicClient({ transport: http(rpcUrl, { retryCount: 0 }) });
   const code = await client.getCode({ address: recorded.address });
-  if (!code || code === "0x") return `no contract at ${recorded.address}: the chain was reset since the deployment`;
+  if (!code || code === "0x")
+    return `no contract at ${recorded.address}: the chain was reset since the deployment`;
   const confirm = readConfirmation(deploymentDir);
   if (confirm) {
     // Same address is not proof: a fresh node replaying the same deploy gets the same address.
-    const receipt = await client.getTransactionReceipt({ hash: confirm.hash }).catch(() => undefined);
-    if (!receipt || receipt.blockHash !== confirm.blockHash) return "the deployment transaction is not on this chain: the chain was reset";
+    const receipt = await client
+      .getTransactionReceipt({ hash: confirm.hash })
+      .catch(() => undefined);
+    if (!receipt || receipt.blockHash !== confirm.blockHash)
+      return "the deployment transaction is not on this chain: the chain was reset";
   }
   for (const [futureId, artifact] of [
     [BIODENTAL_FUTURE_ID, "artifacts/contracts/BioDentalNFT.sol/BioDentalNFT.json"],
@@ -114,8 +155,18 @@ function readConfirmation(deploymentDir: string): { hash: Hex; blockHash: Hex } 
   let found: { hash: Hex; blockHash: Hex } | undefined;
   for (const line of readFileSync(journal, "utf8").split("\n")) {
     if (!line.includes("TRANSACTION_CONFIRM")) continue;
-    const entry = JSON.parse(line) as { type?: string; futureId?: string; hash?: Hex; receipt?: { blockHash?: Hex } };
-    if (entry.type === "TRANSACTION_CONFIRM" && entry.futureId === BIODENTAL_FUTURE_ID && entry.hash && entry.receipt?.blockHash) {
+    const entry = JSON.parse(line) as {
+      type?: string;
+      futureId?: string;
+      hash?: Hex;
+      receipt?: { blockHash?: Hex };
+    };
+    if (
+      entry.type === "TRANSACTION_CONFIRM" &&
+      entry.futureId === BIODENTAL_FUTURE_ID &&
+      entry.hash &&
+      entry.receipt?.blockHash
+    ) {
       found = { hash: entry.hash, blockHash: entry.receipt.blockHash };
     }
   }
@@ -166,11 +217,22 @@ function newestMtime(dir: string): number {
 }
 
 /** A one-shot child (build, deploy), in its own group like the services so a stop reaches it too. */
-async function runLogged(label: string, command: string, args: string[], cwd: string, logFile: string): Promise<void> {
+async function runLogged(
+  label: string,
+  command: string,
+  args: string[],
+  cwd: string,
+  logFile: string,
+): Promise<void> {
   const child = spawnService({ name: label, command, args, cwd, logFile, appendLog: true });
   const { code } = await child.exited;
   await child.stop();
   if (code !== 0) {
-    throw new ServiceStartError({ service: `\`${label}\``, reason: `it exited with code ${code}`, logFile, logTail: child.logTail(20) });
+    throw new ServiceStartError({
+      service: `\`${label}\``,
+      reason: `it exited with code ${code}`,
+      logFile,
+      logTail: child.logTail(20),
+    });
   }
 }

@@ -5,7 +5,17 @@ export class PortBusyError extends BaseError {
   override name = "PortBusyError";
   readonly service: string;
   readonly port: number;
-  constructor({ service, host, port, option }: { service: string; host: string; port: number; option: string }) {
+  constructor({
+    service,
+    host,
+    port,
+    option,
+  }: {
+    service: string;
+    host: string;
+    port: number;
+    option: string;
+  }) {
     super(`Port ${port} (${service}) on ${host} is already in use by another program.`, {
       metaMessages: [
         `Find it with \`lsof -i :${port}\` or \`ss -ltnp 'sport = :${port}'\` and stop it,`,
@@ -21,10 +31,22 @@ export class PortBusyError extends BaseError {
 export class ServiceStartError extends BaseError {
   override name = "ServiceStartError";
   readonly service: string;
-  constructor({ service, reason, logFile, logTail }: { service: string; reason: string; logFile?: string; logTail?: string }) {
+  constructor({
+    service,
+    reason,
+    logFile,
+    logTail,
+  }: {
+    service: string;
+    reason: string;
+    logFile?: string;
+    logTail?: string;
+  }) {
     super(`Could not start ${service}: ${reason}.`, {
       metaMessages: [
-        ...(logTail ? ["Last lines of its output:", ...logTail.split("\n").map((line) => `  ${line}`)] : []),
+        ...(logTail
+          ? ["Last lines of its output:", ...logTail.split("\n").map((line) => `  ${line}`)]
+          : []),
         ...(logFile ? [`Full log: ${logFile}`] : []),
       ],
     });

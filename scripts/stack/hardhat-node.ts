@@ -28,7 +28,9 @@ export type EnsureHardhatNodeReturnType = {
  * @throws {PortBusyError} the port is taken by something that does not speak JSON-RPC.
  * @throws {ServiceStartError} the node exited or did not answer in time.
  */
-export async function ensureHardhatNode(parameters: EnsureHardhatNodeParameters): Promise<EnsureHardhatNodeReturnType> {
+export async function ensureHardhatNode(
+  parameters: EnsureHardhatNodeParameters,
+): Promise<EnsureHardhatNodeReturnType> {
   const { projectRoot, host, port, logFile } = parameters;
   const rpcUrl = `http://${host}:${port}`;
   const reuse = parameters.reuse ?? true;
@@ -37,7 +39,12 @@ export async function ensureHardhatNode(parameters: EnsureHardhatNodeParameters)
     // give it a generous timeout before calling the port foreign.
     const existing = reuse ? await probeChain(rpcUrl, 5_000) : undefined;
     if (existing?.ok) return { rpcUrl, chainId: existing.chainId!, process: undefined };
-    throw new PortBusyError({ service: "Hardhat node (JSON-RPC)", host, port, option: "--chain-port" });
+    throw new PortBusyError({
+      service: "Hardhat node (JSON-RPC)",
+      host,
+      port,
+      option: "--chain-port",
+    });
   }
 
   // process.execPath, not `npx`: npm scripts run Node 24, which Hardhat 3 needs, while the
@@ -55,9 +62,19 @@ export async function ensureHardhatNode(parameters: EnsureHardhatNodeParameters)
     if (child.hasExited()) {
       const tail = child.logTail();
       if (/EADDRINUSE|address already in use/i.test(tail)) {
-        throw new PortBusyError({ service: "Hardhat node (JSON-RPC)", host, port, option: "--chain-port" });
+        throw new PortBusyError({
+          service: "Hardhat node (JSON-RPC)",
+          host,
+          port,
+          option: "--chain-port",
+        });
       }
-      throw new ServiceStartError({ service: "the Hardhat node", reason: "it exited", logFile, logTail: tail });
+      throw new ServiceStartError({
+        service: "the Hardhat node",
+        reason: "it exited",
+        logFile,
+        logTail: tail,
+      });
     }
     const probe = await probeChain(rpcUrl, 1_000);
     if (probe.ok) return { rpcUrl, chainId: probe.chainId!, process: child };
@@ -65,5 +82,10 @@ export async function ensureHardhatNode(parameters: EnsureHardhatNodeParameters)
   }
   const tail = child.logTail();
   await child.stop();
-  throw new ServiceStartError({ service: "the Hardhat node", reason: "it did not answer eth_chainId in time", logFile, logTail: tail });
+  throw new ServiceStartError({
+    service: "the Hardhat node",
+    reason: "it did not answer eth_chainId in time",
+    logFile,
+    logTail: tail,
+  });
 }

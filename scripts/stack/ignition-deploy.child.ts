@@ -13,10 +13,17 @@
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { HardhatArtifactResolver, PrettyEventHandler } from "@nomicfoundation/hardhat-ignition/helpers";
+import {
+  HardhatArtifactResolver,
+  PrettyEventHandler,
+} from "@nomicfoundation/hardhat-ignition/helpers";
 import { deploy } from "@nomicfoundation/ignition-core";
 import type { HardhatUserConfig } from "hardhat/config";
-import { createHardhatRuntimeEnvironment, importUserConfig, resolveHardhatConfigPath } from "hardhat/hre";
+import {
+  createHardhatRuntimeEnvironment,
+  importUserConfig,
+  resolveHardhatConfigPath,
+} from "hardhat/hre";
 
 const [rpcUrl, modulePath, deploymentId] = process.argv.slice(2);
 if (!rpcUrl || !modulePath || !deploymentId) {
@@ -32,8 +39,11 @@ const config: HardhatUserConfig = {
 };
 const hre = await createHardhatRuntimeEnvironment(config, { config: configPath, network: "stack" });
 const connection = await hre.network.create("stack");
-const ignitionModule = ((await import(pathToFileURL(path.resolve(modulePath)).href)) as { default: Parameters<typeof deploy>[0]["ignitionModule"] })
-  .default;
+const ignitionModule = (
+  (await import(pathToFileURL(path.resolve(modulePath)).href)) as {
+    default: Parameters<typeof deploy>[0]["ignitionModule"];
+  }
+).default;
 const accounts = (await connection.provider.request({ method: "eth_accounts" })) as string[];
 const result = await deploy({
   config: hre.config.ignition,

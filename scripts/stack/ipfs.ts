@@ -27,7 +27,9 @@ export type EnsureIpfsNodeReturnType = {
  *
  * @throws {PortBusyError} naming the API or gateway port, when something else holds it.
  */
-export async function ensureIpfsNode(parameters: EnsureIpfsNodeParameters): Promise<EnsureIpfsNodeReturnType> {
+export async function ensureIpfsNode(
+  parameters: EnsureIpfsNodeParameters,
+): Promise<EnsureIpfsNodeReturnType> {
   const { host, apiPort, gatewayPort, dataDir, corsOrigins } = parameters;
   const apiUrl = `http://${host}:${apiPort}`;
   const gatewayUrl = `http://${host}:${gatewayPort}`;
@@ -35,11 +37,25 @@ export async function ensureIpfsNode(parameters: EnsureIpfsNodeParameters): Prom
   const gatewayFree = await isPortFree(host, gatewayPort);
   if (!apiFree || !gatewayFree) {
     if ((parameters.reuse ?? true) && !apiFree && !gatewayFree) {
-      const [api, gateway] = await Promise.all([probeIpfsApi(apiUrl, 5_000), probeHttp(`${gatewayUrl}/ipfs/`, { expectStatus: [400, 404], timeoutMs: 5_000 })]);
+      const [api, gateway] = await Promise.all([
+        probeIpfsApi(apiUrl, 5_000),
+        probeHttp(`${gatewayUrl}/ipfs/`, { expectStatus: [400, 404], timeoutMs: 5_000 }),
+      ]);
       if (api.ok && gateway.ok) return { apiUrl, gatewayUrl, stop: undefined };
     }
-    if (!apiFree) throw new PortBusyError({ service: "IPFS RPC API", host, port: apiPort, option: "--ipfs-api-port" });
-    throw new PortBusyError({ service: "IPFS gateway", host, port: gatewayPort, option: "--ipfs-gateway-port" });
+    if (!apiFree)
+      throw new PortBusyError({
+        service: "IPFS RPC API",
+        host,
+        port: apiPort,
+        option: "--ipfs-api-port",
+      });
+    throw new PortBusyError({
+      service: "IPFS gateway",
+      host,
+      port: gatewayPort,
+      option: "--ipfs-gateway-port",
+    });
   }
   try {
     const node = await startIpfsNode({ host, apiPort, gatewayPort, dataDir, corsOrigins });
@@ -48,7 +64,12 @@ export async function ensureIpfsNode(parameters: EnsureIpfsNodeParameters): Prom
     // Lost a race for the port between the check and the bind.
     if (error instanceof PortInUseError) {
       const port = error.message.includes("gateway") ? gatewayPort : apiPort;
-      throw new PortBusyError({ service: port === apiPort ? "IPFS RPC API" : "IPFS gateway", host, port, option: port === apiPort ? "--ipfs-api-port" : "--ipfs-gateway-port" });
+      throw new PortBusyError({
+        service: port === apiPort ? "IPFS RPC API" : "IPFS gateway",
+        host,
+        port,
+        option: port === apiPort ? "--ipfs-api-port" : "--ipfs-gateway-port",
+      });
     }
     throw error;
   }

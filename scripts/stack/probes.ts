@@ -5,7 +5,10 @@ export type ProbeResult = { ok: true; detail: string } | { ok: false; error: str
 const PROBE_TIMEOUT_MS = 2_000;
 
 /** `eth_chainId` over JSON-RPC. */
-export async function probeChain(rpcUrl: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<ProbeResult & { chainId?: number }> {
+export async function probeChain(
+  rpcUrl: string,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<ProbeResult & { chainId?: number }> {
   try {
     const response = await fetch(rpcUrl, {
       method: "POST",
@@ -23,12 +26,19 @@ export async function probeChain(rpcUrl: string, timeoutMs = PROBE_TIMEOUT_MS): 
 }
 
 /** Kubo RPC `POST /api/v0/version`. */
-export async function probeIpfsApi(apiUrl: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<ProbeResult> {
+export async function probeIpfsApi(
+  apiUrl: string,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<ProbeResult> {
   try {
-    const response = await fetch(`${apiUrl}/api/v0/version`, { method: "POST", signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(`${apiUrl}/api/v0/version`, {
+      method: "POST",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     if (!response.ok) return { ok: false, error: `HTTP ${response.status}` };
     const body = (await response.json()) as { Version?: string };
-    if (typeof body.Version !== "string") return { ok: false, error: "not a Kubo RPC API (no Version)" };
+    if (typeof body.Version !== "string")
+      return { ok: false, error: "not a Kubo RPC API (no Version)" };
     return { ok: true, detail: `version ${body.Version}` };
   } catch (error) {
     return { ok: false, error: describe(error) };
@@ -39,11 +49,18 @@ export async function probeIpfsApi(apiUrl: string, timeoutMs = PROBE_TIMEOUT_MS)
  * A plain `GET`, accepting `expectStatus` (the gateway answers 400 for `/ipfs/` without a CID,
  * which still proves it is the gateway listening).
  */
-export async function probeHttp(url: string, { expectStatus = [200], timeoutMs = PROBE_TIMEOUT_MS }: { expectStatus?: number[]; timeoutMs?: number } = {}): Promise<ProbeResult> {
+export async function probeHttp(
+  url: string,
+  {
+    expectStatus = [200],
+    timeoutMs = PROBE_TIMEOUT_MS,
+  }: { expectStatus?: number[]; timeoutMs?: number } = {},
+): Promise<ProbeResult> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
     await response.body?.cancel();
-    if (!expectStatus.includes(response.status)) return { ok: false, error: `HTTP ${response.status}` };
+    if (!expectStatus.includes(response.status))
+      return { ok: false, error: `HTTP ${response.status}` };
     return { ok: true, detail: `HTTP ${response.status}` };
   } catch (error) {
     return { ok: false, error: describe(error) };

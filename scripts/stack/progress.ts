@@ -3,7 +3,11 @@ export type StepReporter = {
    * Runs `task` under a progress line: a spinner with elapsed time once it passes a second.
    * `task` may call `note` to say what the step is busy with (e.g. "compiling contracts").
    */
-  step<T>(label: string, task: (note: (text: string) => void) => Promise<T>, describeResult?: (result: T) => string): Promise<T>;
+  step<T>(
+    label: string,
+    task: (note: (text: string) => void) => Promise<T>,
+    describeResult?: (result: T) => string,
+  ): Promise<T>;
   info(line: string): void;
 };
 
@@ -23,7 +27,10 @@ const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "
  * const progress = createStepReporter()
  * await progress.step("Starting the Hardhat node", () => startNode())
  */
-export function createStepReporter({ quiet = false, stream = process.stdout }: CreateStepReporterParameters = {}): StepReporter {
+export function createStepReporter({
+  quiet = false,
+  stream = process.stdout,
+}: CreateStepReporterParameters = {}): StepReporter {
   const tty = stream.isTTY === true;
   return {
     info(line) {
@@ -45,7 +52,9 @@ export function createStepReporter({ quiet = false, stream = process.stdout }: C
         timer = setInterval(() => {
           frame = (frame + 1) % FRAMES.length;
           const elapsed = performance.now() - started > 1_000 ? ` (${seconds()} s)` : "";
-          stream.write(`\r\x1b[2K  ${FRAMES[frame]} ${label}${current ? `: ${current}` : ""}…${elapsed}`);
+          stream.write(
+            `\r\x1b[2K  ${FRAMES[frame]} ${label}${current ? `: ${current}` : ""}…${elapsed}`,
+          );
         }, 100);
       } else {
         stream.write(`  … ${label}\n`);

@@ -7,7 +7,10 @@ import type { OralWellnessRecordInput } from "#lib/record/schema.ts";
 import { RECORD_SCHEMA_ID } from "#lib/record/schema.ts";
 import { SCOPE_PRESENT, SCOPE_READ } from "#lib/records/scopes.ts";
 
-export const PRACTITIONER = { name: "Dr. Liora Voss", clinic: "Playful Harmony Pods - Wellness Alchemy Studio" };
+export const PRACTITIONER = {
+  name: "Dr. Liora Voss",
+  clinic: "Playful Harmony Pods - Wellness Alchemy Studio",
+};
 
 export type SeedAttachment = { name: string; mediaType: string; text: string };
 
@@ -24,7 +27,9 @@ export type SeedRecord = {
 
 export type SeedMember = { index: number; name: string; records: SeedRecord[] };
 
-const record = (fields: Omit<OralWellnessRecordInput, "schema" | "practitioner">): OralWellnessRecordInput => ({
+const record = (
+  fields: Omit<OralWellnessRecordInput, "schema" | "practitioner">,
+): OralWellnessRecordInput => ({
   schema: RECORD_SCHEMA_ID,
   practitioner: PRACTITIONER,
   ...fields,
@@ -40,7 +45,12 @@ export const SEED_MEMBERS: SeedMember[] = [
           visitDate: "2025-05-03",
           teeth: [
             { tooth: 11, status: "healthy" },
-            { tooth: 21, status: "sensitive", notes: "Cold sensitivity since the festival rehearsals; desensitising varnish applied." },
+            {
+              tooth: 21,
+              status: "sensitive",
+              notes:
+                "Cold sensitivity since the festival rehearsals; desensitising varnish applied.",
+            },
             { tooth: 36, status: "filled", notes: "Old composite, margins intact." },
             { tooth: 46, status: "healthy" },
           ],
@@ -54,9 +64,20 @@ export const SEED_MEMBERS: SeedMember[] = [
             { taxon: "Veillonella parvula", relativeAbundance: 0.11 },
             { taxon: "Rothia mucilaginosa", relativeAbundance: 0.08 },
           ],
-          hygiene: { brushingPerDay: 2, flossing: "weekly", mouthwash: false, tongueCleaning: true, sugaryDrinksPerDay: 1 },
-          wellness: { mood: 4, journal: "Storytelling rehearsals all week. I clench when I am nervous; Liora showed me a jaw release to do before going on stage." },
-          story: "Pre-festival check-up. Talai is weaving the community's health stories into the opening performance of the Oral Harmony Festival.",
+          hygiene: {
+            brushingPerDay: 2,
+            flossing: "weekly",
+            mouthwash: false,
+            tongueCleaning: true,
+            sugaryDrinksPerDay: 1,
+          },
+          wellness: {
+            mood: 4,
+            journal:
+              "Storytelling rehearsals all week. I clench when I am nervous; Liora showed me a jaw release to do before going on stage.",
+          },
+          story:
+            "Pre-festival check-up. Talai is weaving the community's health stories into the opening performance of the Oral Harmony Festival.",
         }),
         attachments: [
           {
@@ -84,7 +105,11 @@ export const SEED_MEMBERS: SeedMember[] = [
           visitDate: "2025-05-10",
           teeth: [
             { tooth: 17, status: "crown", notes: "Ceramic crown, fitted last spring." },
-            { tooth: 26, status: "caries", notes: "Early enamel lesion, distal. Fluoride varnish, recheck in 3 months." },
+            {
+              tooth: 26,
+              status: "caries",
+              notes: "Early enamel lesion, distal. Fluoride varnish, recheck in 3 months.",
+            },
             { tooth: 31, status: "healthy" },
           ],
           oralBiome: [
@@ -94,9 +119,20 @@ export const SEED_MEMBERS: SeedMember[] = [
             { taxon: "Fusobacterium nucleatum", relativeAbundance: 0.03 },
             { taxon: "Veillonella parvula", relativeAbundance: 0.14 },
           ],
-          hygiene: { brushingPerDay: 2, flossing: "daily", mouthwash: true, interdentalBrushes: true, sugaryDrinksPerDay: 2 },
-          wellness: { mood: 3, journal: "Long nights hardening the biome-mapping stations before the festival. Too many energy drinks; the map shows it." },
-          story: "Quantum Biome Mapping session at the festival preview. Kai wanted to see his own map before trusting the stations with anyone else's.",
+          hygiene: {
+            brushingPerDay: 2,
+            flossing: "daily",
+            mouthwash: true,
+            interdentalBrushes: true,
+            sugaryDrinksPerDay: 2,
+          },
+          wellness: {
+            mood: 3,
+            journal:
+              "Long nights hardening the biome-mapping stations before the festival. Too many energy drinks; the map shows it.",
+          },
+          story:
+            "Quantum Biome Mapping session at the festival preview. Kai wanted to see his own map before trusting the stations with anyone else's.",
         }),
         attachments: [
           {
@@ -127,15 +163,27 @@ export const SEED_MEMBERS: SeedMember[] = [
             { tooth: 22, status: "filled", notes: "Small composite, placed after a cycling fall." },
             { tooth: 38, status: "missing", notes: "Wisdom tooth, extracted years ago." },
           ],
-          periodontal: [{ tooth: 46, probingDepthsMm: [4, 3, 4, 3, 3, 4], bleedingOnProbing: true }],
+          periodontal: [
+            { tooth: 46, probingDepthsMm: [4, 3, 4, 3, 3, 4], bleedingOnProbing: true },
+          ],
           oralBiome: [
             { taxon: "Streptococcus salivarius", relativeAbundance: 0.17 },
             { taxon: "Porphyromonas gingivalis", relativeAbundance: 0.02 },
             { taxon: "Veillonella parvula", relativeAbundance: 0.1 },
           ],
-          hygiene: { brushingPerDay: 1, flossing: "rarely", mouthwash: false, sugaryDrinksPerDay: 0 },
-          wellness: { mood: 2, journal: "Deadline for the Smilencer installation. Sleeping badly, skipping evening brushing." },
-          story: "Bleeding gums around the lower right molars. Elysia is designing the Smilencer, an immersive installation for the festival.",
+          hygiene: {
+            brushingPerDay: 1,
+            flossing: "rarely",
+            mouthwash: false,
+            sugaryDrinksPerDay: 0,
+          },
+          wellness: {
+            mood: 2,
+            journal:
+              "Deadline for the Smilencer installation. Sleeping badly, skipping evening brushing.",
+          },
+          story:
+            "Bleeding gums around the lower right molars. Elysia is designing the Smilencer, an immersive installation for the festival.",
         }),
         attachments: [
           {
@@ -153,14 +201,26 @@ export const SEED_MEMBERS: SeedMember[] = [
                 { tooth: 22, status: "filled", notes: "Composite intact." },
                 { tooth: 38, status: "missing" },
               ],
-              periodontal: [{ tooth: 46, probingDepthsMm: [3, 2, 3, 2, 2, 3], bleedingOnProbing: false }],
+              periodontal: [
+                { tooth: 46, probingDepthsMm: [3, 2, 3, 2, 2, 3], bleedingOnProbing: false },
+              ],
               oralBiome: [
                 { taxon: "Streptococcus salivarius", relativeAbundance: 0.23 },
                 { taxon: "Porphyromonas gingivalis", relativeAbundance: 0.006 },
                 { taxon: "Veillonella parvula", relativeAbundance: 0.12 },
               ],
-              hygiene: { brushingPerDay: 2, flossing: "daily", mouthwash: false, interdentalBrushes: true, sugaryDrinksPerDay: 0 },
-              wellness: { mood: 4, journal: "The installation opened. I brush with the lights of the Smilencer in my head." },
+              hygiene: {
+                brushingPerDay: 2,
+                flossing: "daily",
+                mouthwash: false,
+                interdentalBrushes: true,
+                sugaryDrinksPerDay: 0,
+              },
+              wellness: {
+                mood: 4,
+                journal:
+                  "The installation opened. I brush with the lights of the Smilencer in my head.",
+              },
               story: "Follow-up after the festival: no bleeding on probing, pockets down to 3 mm.",
             }),
             attachments: [],

@@ -24,7 +24,12 @@ export type SeedDemoParameters = {
 };
 
 export type SeedDemoReturnType = {
-  members: { name: string; address: Address; status: "seeded" | "already seeded"; tokenIds: bigint[] }[];
+  members: {
+    name: string;
+    address: Address;
+    status: "seeded" | "already seeded";
+    tokenIds: bigint[];
+  }[];
   practitioner: Address;
 };
 
@@ -39,10 +44,16 @@ export type SeedDemoReturnType = {
 export async function seedDemo(parameters: SeedDemoParameters): Promise<SeedDemoReturnType> {
   const progress = parameters.progress ?? createStepReporter({ quiet: true });
   const chain = createLocalChain({ rpcUrl: parameters.rpcUrl });
-  const accounts = await createWalletClient({ chain, transport: http(parameters.rpcUrl) }).getAddresses();
+  const accounts = await createWalletClient({
+    chain,
+    transport: http(parameters.rpcUrl),
+  }).getAddresses();
   const clientFor = (index: number): RecordsClient => {
     const account = accounts[index];
-    if (!account) throw new Error(`the node has no account #${index}: seeding needs Hardhat's default accounts`);
+    if (!account)
+      throw new Error(
+        `the node has no account #${index}: seeding needs Hardhat's default accounts`,
+      );
     return createRecordsClient({
       rpcUrl: parameters.rpcUrl,
       chain: { ...chain, id: parameters.chainId },
@@ -54,57 +65,81 @@ export async function seedDemo(parameters: SeedDemoParameters): Promise<SeedDemo
   };
 
   const practitioner = clientFor(PRACTITIONER_INDEX);
-  await progress.step("Seed: Dr. Liora Voss registers her encryption key", async () => {
-    const keys = await deriveMemberKey(practitioner);
-    return registerEncryptionKey(practitioner, { publicKey: keys.publicKey });
-  }, (result) => result.status);
+  await progress.step(
+    "Seed: Dr. Liora Voss registers her encryption key",
+    async () => {
+      const keys = await deriveMemberKey(practitioner);
+      return registerEncryptionKey(practitioner, { publicKey: keys.publicKey });
+    },
+    (result) => result.status,
+  );
 
   const members: SeedDemoReturnType["members"] = [];
   for (const member of SEED_MEMBERS) {
     const client = clientFor(member.index);
     const address = client.walletClient!.account.address;
-    const owned = await readContract(client.publicClient, { address: client.contract, abi: bioDentalNftAbi, functionName: "balanceOf", args: [address] });
+    const owned = await readContract(client.publicClient, {
+      address: client.contract,
+      abi: bioDentalNftAbi,
+      functionName: "balanceOf",
+      args: [address],
+    });
     if (owned > 0n) {
       members.push({ name: member.name, address, status: "already seeded", tokenIds: [] });
       progress.info(`  ✔ Seed: ${member.name} already has records, left as is`);
       continue;
     }
-    const tokenIds = await progress.step(`Seed: ${member.name}'s key, records, grants and story`, async (note) => {
-      const keys = await deriveMemberKey(client);
-      await registerEncryptionKey(client, { publicKey: keys.publicKey });
-      const ids: bigint[] = [];
-      for (const seed of member.records) {
-        note("encrypting and minting");
-        const { tokenId } = await mintRecord(client, { record: seed.record, attachments: toSources(seed.attachments), ownerPublicKey: keys.publicKey });
-        ids.push(tokenId);
-        if (seed.grant) {
-          note("granting Dr. Liora Voss access");
-          const block = await client.publicClient.request({ method: "eth_getBlockByNumber", params: ["latest", false] });
-          const expiresAt = BigInt(block!.timestamp) + BigInt(seed.grant.days * 86_400);
-          await grantRecordAccess(client, {
-            tokenId,
-            grantee: practitioner.walletClient!.account.address,
-            scopes: seed.grant.scopes,
-            expiresAt,
-            ownerPrivateKey: keys.privateKey,
+    const tokenIds = await progress.step(
+      `Seed: ${member.name}'s key, records, grants and story`,
+      async (note) => {
+        const keys = await deriveMemberKey(client);
+        await registerEncryptionKey(client, { publicKey: keys.publicKey });
+        const ids: bigint[] = [];
+        for (const seed of member.records) {
+          note("encrypting and minting");
+          const { tokenId } = await mintRecord(client, {
+            record: seed.record,
+            attachments: toSources(seed.attachments),
+            ownerPublicKey: keys.publicKey,
           });
+          ids.push(tokenId);
+          if (seed.grant) {
+            note("granting Dr. Liora Voss access");
+            const block = await client.publicClient.request({
+              method: "eth_getBlockByNumber",
+              params: ["latest", false],
+            });
+            const expiresAt = BigInt(block!.timestamp) + BigInt(seed.grant.days * 86_400);
+            await grantRecordAccess(client, {
+              tokenId,
+              grantee: practitioner.walletClient!.account.address,
+              scopes: seed.grant.scopes,
+              expiresAt,
+              ownerPrivateKey: keys.privateKey,
+            });
+          }
+          for (const update of seed.updates ?? []) {
+            note("adding a follow-up version");
+            await publishRecordVersion(client, {
+              tokenId,
+              ownerKeyPair: keys,
+              content: { record: update.record, attachments: toSources(update.attachments) },
+            });
+          }
+          if (seed.story) {
+            note("publishing the Emotional Echoes story");
+            await publishStory(client, {
+              tokenId,
+              title: seed.story.title,
+              story: { title: seed.story.title, text: seed.story.text, mood: seed.story.mood },
+              consent: seed.story.consent,
+            });
+          }
         }
-        for (const update of seed.updates ?? []) {
-          note("adding a follow-up version");
-          await publishRecordVersion(client, { tokenId, ownerKeyPair: keys, content: { record: update.record, attachments: toSources(update.attachments) } });
-        }
-        if (seed.story) {
-          note("publishing the Emotional Echoes story");
-          await publishStory(client, {
-            tokenId,
-            title: seed.story.title,
-            story: { title: seed.story.title, text: seed.story.text, mood: seed.story.mood },
-            consent: seed.story.consent,
-          });
-        }
-      }
-      return ids;
-    }, (ids) => `${ids.length} record${ids.length === 1 ? "" : "s"}`);
+        return ids;
+      },
+      (ids) => `${ids.length} record${ids.length === 1 ? "" : "s"}`,
+    );
     members.push({ name: member.name, address, status: "seeded", tokenIds });
   }
   return { members, practitioner: practitioner.walletClient!.account.address };

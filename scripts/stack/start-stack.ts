@@ -1,7 +1,12 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Address, createPublicClient, createWalletClient, http } from "viem";
-import { DEMO_BOOTH_NAME, LOCAL_DEMO_ACCOUNTS, type LocalAccountRole, localAccountIndexOf } from "#lib/chain/localStack.ts";
+import {
+  DEMO_BOOTH_NAME,
+  LOCAL_DEMO_ACCOUNTS,
+  type LocalAccountRole,
+  localAccountIndexOf,
+} from "#lib/chain/localStack.ts";
 import { generateBindings } from "./bindings.ts";
 import type { ServiceProcess } from "./child-process.ts";
 import { ensureDeployment } from "./deploy-contracts.ts";
@@ -38,16 +43,39 @@ export type StartStackOptions = {
   quiet?: boolean | undefined;
 };
 
-export type DemoAccountStatus = { index: number; address: Address; role: LocalAccountRole; name: string };
+export type DemoAccountStatus = {
+  index: number;
+  address: Address;
+  role: LocalAccountRole;
+  name: string;
+};
 
-export type HealthReport = Record<"chain" | "contract" | "ipfsApi" | "ipfsGateway" | "app", ProbeResult | { ok: true; detail: "not started" }>;
+export type HealthReport = Record<
+  "chain" | "contract" | "ipfsApi" | "ipfsGateway" | "app",
+  ProbeResult | { ok: true; detail: "not started" }
+>;
 
 export type StackHandle = {
   urls: { rpc: string; ipfsApi: string; ipfsGateway: string; app: string | undefined };
   chainId: number;
-  addresses: { bioDental: Address; renderer: Address | undefined; organizer: Address; booth: Address };
-  deployment: { status: "reused" | "deployed" | "redeployed"; reason: string | undefined; deploymentBlock: number; deploymentDir: string };
-  services: { chain: "started" | "reused"; ipfs: "started" | "reused"; app: "started" | "disabled"; booth: "registered" | "already active" };
+  addresses: {
+    bioDental: Address;
+    renderer: Address | undefined;
+    organizer: Address;
+    booth: Address;
+  };
+  deployment: {
+    status: "reused" | "deployed" | "redeployed";
+    reason: string | undefined;
+    deploymentBlock: number;
+    deploymentDir: string;
+  };
+  services: {
+    chain: "started" | "reused";
+    ipfs: "started" | "reused";
+    app: "started" | "disabled";
+    booth: "registered" | "already active";
+  };
   accounts: DemoAccountStatus[];
   health: HealthReport;
   seed: unknown;
@@ -91,7 +119,9 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
   const defaultStateDir = path.resolve(projectRoot, ".data/stack");
   const deploymentIdFor = (chainId: number): string | undefined =>
     options.deploymentId ??
-    (stateDir === defaultStateDir ? undefined : `chain-${chainId}-${path.basename(path.dirname(stateDir)).replace(/[^\w-]/g, "_")}`);
+    (stateDir === defaultStateDir
+      ? undefined
+      : `chain-${chainId}-${path.basename(path.dirname(stateDir)).replace(/[^\w-]/g, "_")}`);
   const children: ServiceProcess[] = [];
   let stopIpfs: (() => Promise<void>) | undefined;
   let restoreBindings = false;
@@ -115,7 +145,8 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
         state.removeChild(child.pid);
       }
       await stopIpfs?.();
-      if (restoreBindings) await generateBindings({ root: projectRoot, buildIfMissing: false }).catch(() => undefined);
+      if (restoreBindings)
+        await generateBindings({ root: projectRoot, buildIfMissing: false }).catch(() => undefined);
       state.release();
     })();
     return stopped;
@@ -124,7 +155,14 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
   try {
     const chain = await progress.step(
       `Hardhat node on ${host}:${ports.chain}`,
-      () => ensureHardhatNode({ projectRoot, host, port: ports.chain, logFile: path.join(logsDir, "hardhat-node.log"), reuse }),
+      () =>
+        ensureHardhatNode({
+          projectRoot,
+          host,
+          port: ports.chain,
+          logFile: path.join(logsDir, "hardhat-node.log"),
+          reuse,
+        }),
       (result) => (result.process ? "started" : "already running, reused"),
     );
     if (chain.process) watch(chain.process);
@@ -138,26 +176,37 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
           chainId: chain.chainId,
           deploymentId: deploymentIdFor(chain.chainId),
           logFile: path.join(logsDir, "deploy.log"),
-          onStep: (step, reason) => note(step === "build" ? `compiling (${reason})` : `deploying (${reason})`),
+          onStep: (step, reason) =>
+            note(step === "build" ? `compiling (${reason})` : `deploying (${reason})`),
         }),
-      (result) => `${result.status} at ${result.address}${result.reason ? ` (${result.reason})` : ""}`,
+      (result) =>
+        `${result.status} at ${result.address}${result.reason ? ` (${result.reason})` : ""}`,
     );
 
     const customDeployment = deploymentIdFor(chain.chainId) !== undefined;
-    await progress.step("Typed bindings (lib/generated/bioDentalNft.ts)", async () => {
-      const result = await generateBindings({
-        root: projectRoot,
-        extraDeploymentDirs: customDeployment ? [deployment.deploymentDir] : [],
-      });
-      // A test stack's deployment is not left in the shared bindings after it stops.
-      restoreBindings = customDeployment && result.changed;
-      return result;
-    }, (result) => (result.changed ? "written" : "unchanged"));
+    await progress.step(
+      "Typed bindings (lib/generated/bioDentalNft.ts)",
+      async () => {
+        const result = await generateBindings({
+          root: projectRoot,
+          extraDeploymentDirs: customDeployment ? [deployment.deploymentDir] : [],
+        });
+        // A test stack's deployment is not left in the shared bindings after it stops.
+        restoreBindings = customDeployment && result.changed;
+        return result;
+      },
+      (result) => (result.changed ? "written" : "unchanged"),
+    );
 
-    const accountAddresses = await createWalletClient({ transport: http(chain.rpcUrl) }).getAddresses();
+    const accountAddresses = await createWalletClient({
+      transport: http(chain.rpcUrl),
+    }).getAddresses();
     const accountAt = (index: number): Address => {
       const address = accountAddresses[index];
-      if (!address) throw new Error(`the node at ${chain.rpcUrl} has no account #${index} (it has ${accountAddresses.length})`);
+      if (!address)
+        throw new Error(
+          `the node at ${chain.rpcUrl} has no account #${index} (it has ${accountAddresses.length})`,
+        );
       return address;
     };
     const organizer = accountAt(localAccountIndexOf("organizer"));
@@ -166,7 +215,14 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     const { ensureDemoBooth } = await import("./demo-booth.ts");
     const boothResult = await progress.step(
       `Demo booth "${DEMO_BOOTH_NAME}"`,
-      () => ensureDemoBooth({ rpcUrl: chain.rpcUrl, contract: deployment.address, organizer, booth, name: DEMO_BOOTH_NAME }),
+      () =>
+        ensureDemoBooth({
+          rpcUrl: chain.rpcUrl,
+          contract: deployment.address,
+          organizer,
+          booth,
+          name: DEMO_BOOTH_NAME,
+        }),
       (result) => result.status,
     );
 
@@ -210,16 +266,25 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
       app = vite;
     }
 
-    const urls = { rpc: chain.rpcUrl, ipfsApi: ipfs.apiUrl, ipfsGateway: ipfs.gatewayUrl, app: app?.url };
-    const health = await progress.step("Health checks", () => checkHealth(urls, chain.chainId, deployment.address));
+    const urls = {
+      rpc: chain.rpcUrl,
+      ipfsApi: ipfs.apiUrl,
+      ipfsGateway: ipfs.gatewayUrl,
+      app: app?.url,
+    };
+    const health = await progress.step("Health checks", () =>
+      checkHealth(urls, chain.chainId, deployment.address),
+    );
     const unhealthy = Object.entries(health).filter(([, result]) => !result.ok);
     if (unhealthy.length > 0) {
-      throw new Error(`unhealthy: ${unhealthy.map(([name, result]) => `${name} (${result.ok ? "" : result.error})`).join(", ")}`);
+      throw new Error(
+        `unhealthy: ${unhealthy.map(([name, result]) => `${name} (${result.ok ? "" : result.error})`).join(", ")}`,
+      );
     }
 
-    const accounts: DemoAccountStatus[] = LOCAL_DEMO_ACCOUNTS.filter((account) => account.index < accountAddresses.length).map(
-      (account) => ({ ...account, address: accountAt(account.index) }),
-    );
+    const accounts: DemoAccountStatus[] = LOCAL_DEMO_ACCOUNTS.filter(
+      (account) => account.index < accountAddresses.length,
+    ).map((account) => ({ ...account, address: accountAt(account.index) }));
 
     let seed: unknown;
     if (options.seed) {
@@ -264,21 +329,32 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
   }
 }
 
-async function checkHealth(urls: StackHandle["urls"], chainId: number, contract: Address): Promise<HealthReport> {
+async function checkHealth(
+  urls: StackHandle["urls"],
+  chainId: number,
+  contract: Address,
+): Promise<HealthReport> {
   const [chain, contractCode, ipfsApi, ipfsGateway, app] = await Promise.all([
     probeChain(urls.rpc),
     createPublicClient({ transport: http(urls.rpc) })
       .getCode({ address: contract })
       .then(
-        (code): ProbeResult => (code && code !== "0x" ? { ok: true, detail: `${(code.length - 2) / 2} bytes of code` } : { ok: false, error: "no code" }),
+        (code): ProbeResult =>
+          code && code !== "0x"
+            ? { ok: true, detail: `${(code.length - 2) / 2} bytes of code` }
+            : { ok: false, error: "no code" },
         (error: unknown): ProbeResult => ({ ok: false, error: String(error) }),
       ),
     probeIpfsApi(urls.ipfsApi),
     // `/ipfs/` without a CID is a 400 in Kubo's error format: proof the gateway (not some other server) answers.
     probeHttp(`${urls.ipfsGateway}/ipfs/`, { expectStatus: [400, 404] }),
-    urls.app ? probeHttp(urls.app) : Promise.resolve({ ok: true as const, detail: "not started" as const }),
+    urls.app
+      ? probeHttp(urls.app)
+      : Promise.resolve({ ok: true as const, detail: "not started" as const }),
   ]);
   const chainResult: ProbeResult =
-    chain.ok && chain.chainId !== chainId ? { ok: false, error: `chain id changed to ${chain.chainId}` } : chain;
+    chain.ok && chain.chainId !== chainId
+      ? { ok: false, error: `chain id changed to ${chain.chainId}` }
+      : chain;
   return { chain: chainResult, contract: contractCode, ipfsApi, ipfsGateway, app };
 }

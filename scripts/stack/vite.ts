@@ -27,15 +27,33 @@ export type StartViteReturnType = { url: string; process: ServiceProcess };
  * @throws {PortBusyError} the app port is taken.
  * @throws {ServiceStartError} Vite exited or never served `/`.
  */
-export async function startVite({ projectRoot, host, port, env, logFile, timeoutMs = 60_000 }: StartViteParameters): Promise<StartViteReturnType> {
+export async function startVite({
+  projectRoot,
+  host,
+  port,
+  env,
+  logFile,
+  timeoutMs = 60_000,
+}: StartViteParameters): Promise<StartViteReturnType> {
   const configFile = path.join(projectRoot, APP_CONFIG_FILE);
   if (!existsSync(configFile)) throw new AppMissingError({ configFile: APP_CONFIG_FILE });
-  if (!(await isPortFree(host, port))) throw new PortBusyError({ service: "member app (Vite)", host, port, option: "--app-port" });
+  if (!(await isPortFree(host, port)))
+    throw new PortBusyError({ service: "member app (Vite)", host, port, option: "--app-port" });
   const url = `http://${host}:${port}`;
   const child = spawnService({
     name: "vite",
     command: process.execPath,
-    args: [path.join(projectRoot, "node_modules/vite/bin/vite.js"), "frontend", "--config", APP_CONFIG_FILE, "--host", host, "--port", String(port), "--strictPort"],
+    args: [
+      path.join(projectRoot, "node_modules/vite/bin/vite.js"),
+      "frontend",
+      "--config",
+      APP_CONFIG_FILE,
+      "--host",
+      host,
+      "--port",
+      String(port),
+      "--strictPort",
+    ],
     cwd: projectRoot,
     // No colour codes: the output goes to a log file.
     env: { ...process.env, ...env, NO_COLOR: "1" },
@@ -45,8 +63,14 @@ export async function startVite({ projectRoot, host, port, env, logFile, timeout
   while (Date.now() < deadline) {
     if (child.hasExited()) {
       const tail = child.logTail();
-      if (/already in use|EADDRINUSE/i.test(tail)) throw new PortBusyError({ service: "member app (Vite)", host, port, option: "--app-port" });
-      throw new ServiceStartError({ service: "the member app (Vite)", reason: "it exited", logFile, logTail: tail });
+      if (/already in use|EADDRINUSE/i.test(tail))
+        throw new PortBusyError({ service: "member app (Vite)", host, port, option: "--app-port" });
+      throw new ServiceStartError({
+        service: "the member app (Vite)",
+        reason: "it exited",
+        logFile,
+        logTail: tail,
+      });
     }
     const probe = await probeHttp(url, { timeoutMs: 5_000 });
     if (probe.ok) return { url, process: child };
@@ -54,5 +78,10 @@ export async function startVite({ projectRoot, host, port, env, logFile, timeout
   }
   const tail = child.logTail();
   await child.stop();
-  throw new ServiceStartError({ service: "the member app (Vite)", reason: "it did not serve the page in time", logFile, logTail: tail });
+  throw new ServiceStartError({
+    service: "the member app (Vite)",
+    reason: "it did not serve the page in time",
+    logFile,
+    logTail: tail,
+  });
 }

@@ -1,6 +1,15 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import { type Address, type EIP1193RequestFn, createPublicClient, createWalletClient, custom, getAddress, keccak256, toHex } from "viem";
+import {
+  type Address,
+  type EIP1193RequestFn,
+  createPublicClient,
+  createWalletClient,
+  custom,
+  getAddress,
+  keccak256,
+  toHex,
+} from "viem";
 import { getEventHistory } from "#lib/chain/getEventHistory.ts";
 import { bioDentalNftAbi } from "#lib/generated/bioDentalNft.ts";
 import BioDentalNFTModule from "../../ignition/modules/BioDentalNFTModule.ts";
@@ -31,7 +40,13 @@ describe("lib/chain getEventHistory (paged event history)", function () {
       const account = getAddress(accounts[1 + (i % 3)]!);
       minters.push(account);
       const wallet = createWalletClient({ transport: custom(provider), account });
-      const hash = await wallet.writeContract({ address: contract, abi: bioDentalNftAbi, functionName: "mint", args: [cidOf(`record ${i}`)], chain: null });
+      const hash = await wallet.writeContract({
+        address: contract,
+        abi: bioDentalNftAbi,
+        functionName: "mint",
+        args: [cidOf(`record ${i}`)],
+        chain: null,
+      });
       await client.waitForTransactionReceipt({ hash });
     }
   });
@@ -48,7 +63,9 @@ describe("lib/chain getEventHistory (paged event history)", function () {
       pageSize: 5n,
       onPage: (page) => pages.push(page),
     });
-    expect(logs.map((log) => log.args.cid)).to.deep.equal(minters.map((_, i) => cidOf(`record ${i}`)));
+    expect(logs.map((log) => log.args.cid)).to.deep.equal(
+      minters.map((_, i) => cidOf(`record ${i}`)),
+    );
     expect(toBlock).to.equal(await client.getBlockNumber());
     expect(pages.length).to.be.greaterThan(2);
     for (const page of pages) expect(page.toBlock - page.fromBlock).to.be.lessThan(5n);
@@ -57,7 +74,14 @@ describe("lib/chain getEventHistory (paged event history)", function () {
   it("filters by indexed arguments on the node", async () => {
     const client = createPublicClient({ transport: custom(provider) });
     const owner = minters[0]!;
-    const { logs } = await getEventHistory({ client, address: contract, abi: bioDentalNftAbi, eventName: "RecordUpdated", args: { tokenId: BigInt(owner) << 96n }, fromBlock });
+    const { logs } = await getEventHistory({
+      client,
+      address: contract,
+      abi: bioDentalNftAbi,
+      eventName: "RecordUpdated",
+      args: { tokenId: BigInt(owner) << 96n },
+      fromBlock,
+    });
     expect(logs).to.have.length(1);
     expect(logs[0]!.args.cid).to.equal(cidOf("record 0"));
   });
@@ -73,7 +97,9 @@ describe("lib/chain getEventHistory (paged event history)", function () {
       }
       return provider.request(args as never);
     }) as EIP1193RequestFn;
-    const client = createPublicClient({ transport: custom({ request: refusing }, { retryCount: 0 }) });
+    const client = createPublicClient({
+      transport: custom({ request: refusing }, { retryCount: 0 }),
+    });
     const pages: bigint[] = [];
     const { logs } = await getEventHistory({
       client,
@@ -90,12 +116,21 @@ describe("lib/chain getEventHistory (paged event history)", function () {
 
   it("gives up with EventHistoryError when even the smallest page is refused", async () => {
     const broken: EIP1193RequestFn = (async (args: { method: string }) => {
-      if (args.method === "eth_getLogs") throw Object.assign(new Error("logs disabled"), { code: -32000 });
+      if (args.method === "eth_getLogs")
+        throw Object.assign(new Error("logs disabled"), { code: -32000 });
       return provider.request(args as never);
     }) as EIP1193RequestFn;
-    const client = createPublicClient({ transport: custom({ request: broken }, { retryCount: 0 }) });
+    const client = createPublicClient({
+      transport: custom({ request: broken }, { retryCount: 0 }),
+    });
     try {
-      await getEventHistory({ client, address: contract, abi: bioDentalNftAbi, eventName: "RecordUpdated", fromBlock });
+      await getEventHistory({
+        client,
+        address: contract,
+        abi: bioDentalNftAbi,
+        eventName: "RecordUpdated",
+        fromBlock,
+      });
       expect.fail("expected EventHistoryError");
     } catch (error) {
       expect((error as Error).name).to.equal("EventHistoryError");

@@ -16,7 +16,11 @@ function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen({ host: "127.0.0.1", port: 0 }, () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -30,9 +34,16 @@ describe("the record CLI (scripts/*-record.ts) against a local stack", function 
   let connection: string[];
 
   /** Runs one CLI script under this Node (24) and returns its exit code and output. */
-  async function cli(script: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  async function cli(
+    script: string,
+    ...args: string[]
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
-      const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, "scripts", script), ...args, ...connection], { cwd: ROOT });
+      const { stdout, stderr } = await run(
+        process.execPath,
+        [path.join(ROOT, "scripts", script), ...args, ...connection],
+        { cwd: ROOT },
+      );
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
@@ -53,7 +64,16 @@ describe("the record CLI (scripts/*-record.ts) against a local stack", function 
       deploymentId: `test-cli-${chainPort}`,
       quiet: true,
     });
-    connection = ["--rpc", stack.urls.rpc, "--ipfs-api", stack.urls.ipfsApi, "--ipfs-gateway", stack.urls.ipfsGateway, "--contract", stack.addresses.bioDental];
+    connection = [
+      "--rpc",
+      stack.urls.rpc,
+      "--ipfs-api",
+      stack.urls.ipfsApi,
+      "--ipfs-gateway",
+      stack.urls.ipfsGateway,
+      "--contract",
+      stack.addresses.bioDental,
+    ];
     work = mkdtempSync(path.join(tmpdir(), "record-cli-"));
   });
 
@@ -78,7 +98,12 @@ describe("the record CLI (scripts/*-record.ts) against a local stack", function 
     const recordFile = path.join(work, "record.json");
     writeFileSync(
       recordFile,
-      JSON.stringify({ schema: "biodental.record/1", visitDate: "2025-07-01", practitioner: { name: "Dr. Liora Voss" }, teeth: [{ tooth: 21, status: "sensitive" }] }),
+      JSON.stringify({
+        schema: "biodental.record/1",
+        visitDate: "2025-07-01",
+        practitioner: { name: "Dr. Liora Voss" },
+        teeth: [{ tooth: 21, status: "sensitive" }],
+      }),
     );
     const scan = path.join(work, "scan.stl");
     writeFileSync(scan, Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 31) & 0xff)));
@@ -98,11 +123,15 @@ describe("the record CLI (scripts/*-record.ts) against a local stack", function 
     expect(granted.code, granted.stderr).to.equal(0);
     const asGrantee = await cli("show-record.ts", tokenId!, "--json", ...grantee);
     expect(asGrantee.code, asGrantee.stderr).to.equal(0);
-    expect(JSON.parse(asGrantee.stdout).record.teeth).to.deep.equal([{ tooth: 21, status: "sensitive" }]);
+    expect(JSON.parse(asGrantee.stdout).record.teeth).to.deep.equal([
+      { tooth: 21, status: "sensitive" },
+    ]);
 
     const revoked = await cli("revoke-record.ts", tokenId!, address6, ...owner);
     expect(revoked.code, revoked.stderr).to.equal(0);
-    expect(revoked.stdout).to.contain("re-encrypted as version 2").and.contain("unpinned the previous version");
+    expect(revoked.stdout)
+      .to.contain("re-encrypted as version 2")
+      .and.contain("unpinned the previous version");
     const refused = await cli("show-record.ts", tokenId!, ...grantee);
     expect(refused.code).to.equal(1);
     expect(refused.stderr).to.contain("holds no READ grant");
@@ -115,10 +144,14 @@ describe("the record CLI (scripts/*-record.ts) against a local stack", function 
   });
 
   it("says plainly when no chain answers at the RPC URL", async () => {
-    const result = await run(process.execPath, [path.join(ROOT, "scripts/show-record.ts"), "1", "--rpc", "http://127.0.0.1:1"], { cwd: ROOT }).catch(
-      (error: { code: number; stderr: string }) => error,
-    );
+    const result = await run(
+      process.execPath,
+      [path.join(ROOT, "scripts/show-record.ts"), "1", "--rpc", "http://127.0.0.1:1"],
+      { cwd: ROOT },
+    ).catch((error: { code: number; stderr: string }) => error);
     expect((result as { code: number }).code).to.equal(1);
-    expect((result as { stderr: string }).stderr).to.contain("no chain answers at http://127.0.0.1:1");
+    expect((result as { stderr: string }).stderr).to.contain(
+      "no chain answers at http://127.0.0.1:1",
+    );
   });
 });

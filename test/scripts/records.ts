@@ -3,7 +3,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect } from "chai";
 import { network } from "hardhat";
-import { type Address, bytesToHex, createPublicClient, createWalletClient, custom, getAddress, hexToBytes } from "viem";
+import {
+  type Address,
+  bytesToHex,
+  createPublicClient,
+  createWalletClient,
+  custom,
+  getAddress,
+  hexToBytes,
+} from "viem";
 import { decryptEnvelope } from "#lib/crypto/envelope/decryptEnvelope.ts";
 import type { EncryptionKeyPair } from "#lib/crypto/keys/deriveEncryptionKey.ts";
 import { bioDentalNftAbi } from "#lib/generated/bioDentalNft.ts";
@@ -60,7 +68,9 @@ describe("lib/records flows, end to end (in-process chain + embedded IPFS node)"
     // A chain of its own (not the contract tests' shared one): these flows move time forward.
     const connection = await network.create();
     increaseTime = (seconds) => connection.networkHelpers.time.increase(seconds);
-    const fromBlock = BigInt(await connection.provider.request({ method: "eth_blockNumber" }) as string);
+    const fromBlock = BigInt(
+      (await connection.provider.request({ method: "eth_blockNumber" })) as string,
+    );
     const { bioDental } = await connection.ignition.deploy(BioDentalNFTModule);
     contract = (await bioDental.getAddress()) as Address;
 
@@ -144,11 +154,19 @@ describe("lib/records flows, end to end (in-process chain + embedded IPFS node)"
     });
 
     it("decrypts for the owner: the record and the attachment byte for byte", async () => {
-      const opened = await readRecord(owner.client, { tokenId, reader: owner.address, privateKey: owner.keys.privateKey });
+      const opened = await readRecord(owner.client, {
+        tokenId,
+        reader: owner.address,
+        privateKey: owner.keys.privateKey,
+      });
       expect(opened.record.story).to.equal(record.story);
       expect(opened.record.teeth).to.deep.equal(record.teeth);
-      expect(opened.record.attachments.map((a) => [a.name, a.size])).to.deep.equal([["smile.jpg", photo.length]]);
-      expect(bytesToHex(await bytesOf(opened.readAttachment("smile.jpg")))).to.equal(bytesToHex(photo));
+      expect(opened.record.attachments.map((a) => [a.name, a.size])).to.deep.equal([
+        ["smile.jpg", photo.length],
+      ]);
+      expect(bytesToHex(await bytesOf(opened.readAttachment("smile.jpg")))).to.equal(
+        bytesToHex(photo),
+      );
     });
 
     it("stores nothing readable on IPFS: the pinned bytes contain neither the story nor the attachment", async () => {
@@ -160,7 +178,11 @@ describe("lib/records flows, end to end (in-process chain + embedded IPFS node)"
 
     it("refuses a reader without a grant (AccessDeniedError)", async () => {
       await expectRejection(
-        readRecord(stranger.client, { tokenId, reader: stranger.address, privateKey: stranger.keys.privateKey }),
+        readRecord(stranger.client, {
+          tokenId,
+          reader: stranger.address,
+          privateKey: stranger.keys.privateKey,
+        }),
         "AccessDeniedError",
       );
     });
@@ -169,13 +191,26 @@ describe("lib/records flows, end to end (in-process chain + embedded IPFS node)"
       let expiresAt: bigint;
 
       before(async () => {
-        const now = (await owner.client.publicClient.request({ method: "eth_getBlockByNumber", params: ["latest", false] })) as { timestamp: `0x${string}` };
+        const now = (await owner.client.publicClient.request({
+          method: "eth_getBlockByNumber",
+          params: ["latest", false],
+        })) as { timestamp: `0x${string}` };
         expiresAt = BigInt(now.timestamp) + 7n * ONE_DAY;
-        await grantRecordAccess(owner.client, { tokenId, grantee: reader.address, scopes: SCOPE_READ, expiresAt, ownerPrivateKey: owner.keys.privateKey });
+        await grantRecordAccess(owner.client, {
+          tokenId,
+          grantee: reader.address,
+          scopes: SCOPE_READ,
+          expiresAt,
+          ownerPrivateKey: owner.keys.privateKey,
+        });
       });
 
       it("lets the grantee decrypt with the wrap delivered in the AccessGranted event", async () => {
-        const opened = await readRecord(reader.client, { tokenId, reader: reader.address, privateKey: reader.keys.privateKey });
+        const opened = await readRecord(reader.client, {
+          tokenId,
+          reader: reader.address,
+          privateKey: reader.keys.privateKey,
+        });
         expect(opened.record.story).to.equal(record.story);
         expect(bytesToHex(await bytesOf(opened.readAttachment(0)))).to.equal(bytesToHex(photo));
       });
@@ -183,12 +218,24 @@ describe("lib/records flows, end to end (in-process chain + embedded IPFS node)"
       it("lists the grant as active with READ", async () => {
         const { grants } = await listGrants(owner.client, { tokenId });
         expect(grants).to.have.length(1);
-        expect(grants[0]).to.include({ grantee: reader.address, scopes: SCOPE_READ, expiresAt, active: true, canRead: true });
+        expect(grants[0]).to.include({
+          grantee: reader.address,
+          scopes: SCOPE_READ,
+          expiresAt,
+          active: true,
+          canRead: true,
+        });
       });
 
       it("refuses READ for a grantee without a registered key (GranteeHasNoKeyError), but allows PRESENT only", async () => {
         await expectRejection(
-          grantRecordAccess(owner.client, { tokenId, grantee: stranger.address, scopes: SCOPE_READ, expiresAt, ownerPrivateKey: owner.keys.privateKey }),
+          grantRecordAccess(owner.client, {
+            tokenId,
+            grantee: stranger.address,
+            scopes: SCOPE_READ,
+            expiresAt,
+            ownerPrivateKey: owner.keys.privateKey,
+          }),
           "GranteeHasNoKeyError",
         );
         const present = await grantRecordAccess(owner.client, {
@@ -200,7 +247,11 @@ describe("lib/records flows, end to end (in-process chain + embedded IPFS node)"
         });
         expect(present.wrappedKey).to.equal(undefined);
         await expectRejection(
-          readRecord(stranger.client, { tokenId, reader: stranger.address, privateKey: stranger.keys.privateKey }),
+          readRecord(stranger.client, {
+            tokenId,
+            reader: stranger.address,
+            privateKey: stranger.keys.privateKey,
+          }),
           "AccessDeniedError",
         );
       });
@@ -211,9 +262,17 @@ describe("lib/records flows, end to end (in-process chain + embedded IPFS node)"
         let newCid: string;
 
         before(async () => {
-          await grantRecordAccess(owner.client, { tokenId, grantee: other.address, scopes: SCOPE_READ, expiresAt, ownerPrivateKey: owner.keys.privateKey });
+          await grantRecordAccess(owner.client, {
+            tokenId,
+            grantee: other.address,
+            scopes: SCOPE_READ,
+            expiresAt,
+            ownerPrivateKey: owner.keys.privateKey,
+          });
           const { grants } = await listGrants(owner.client, { tokenId });
-          revokedWrap = hexToBytes(grants.find((grant) => grant.grantee === reader.address)!.wrappedKey);
+          revokedWrap = hexToBytes(
+            grants.find((grant) => grant.grantee === reader.address)!.wrappedKey,
+          );
           oldCid = (await readRecordPointer(owner.client, tokenId)).cid;
           const stages: string[] = [];
           const { reencrypted } = await revokeRecordAccess(owner.client, {
@@ -237,33 +296,68 @@ describe("lib/records flows, end to end (in-process chain + embedded IPFS node)"
         });
 
         it("refuses the revoked grantee through the app path (AccessDeniedError)", async () => {
-          await expectRejection(readRecord(reader.client, { tokenId, reader: reader.address, privateKey: reader.keys.privateKey }), "AccessDeniedError");
+          await expectRejection(
+            readRecord(reader.client, {
+              tokenId,
+              reader: reader.address,
+              privateKey: reader.keys.privateKey,
+            }),
+            "AccessDeniedError",
+          );
         });
 
         it("leaves the revoked grantee unable to decrypt the new version, even bypassing the access check", async () => {
           const binding = recordBinding(owner.client, { tokenId, version: 2n });
           const ciphertext = () => streamFromAsyncIterable(ipfs.cat(newCid));
-          await expectRejection(decryptEnvelope({ ciphertext: ciphertext(), binding, privateKey: reader.keys.privateKey }), "NotARecipientError");
+          await expectRejection(
+            decryptEnvelope({
+              ciphertext: ciphertext(),
+              binding,
+              privateKey: reader.keys.privateKey,
+            }),
+            "NotARecipientError",
+          );
           // The wrap it was given is for version 1's key and binding: useless on version 2.
           await expectRejection(
-            decryptEnvelope({ ciphertext: ciphertext(), binding, privateKey: reader.keys.privateKey, wrappedKey: revokedWrap }),
+            decryptEnvelope({
+              ciphertext: ciphertext(),
+              binding,
+              privateKey: reader.keys.privateKey,
+              wrappedKey: revokedWrap,
+            }),
             "WrongRecipientKeyError",
           );
         });
 
         it("still lets the remaining reader and the owner decrypt the new version, attachment included", async () => {
           for (const member of [other, owner]) {
-            const opened = await readRecord(member.client, { tokenId, reader: member.address, privateKey: member.keys.privateKey });
+            const opened = await readRecord(member.client, {
+              tokenId,
+              reader: member.address,
+              privateKey: member.keys.privateKey,
+            });
             expect(opened.version).to.equal(2n);
-            expect(bytesToHex(await bytesOf(opened.readAttachment("smile.jpg")))).to.equal(bytesToHex(photo));
+            expect(bytesToHex(await bytesOf(opened.readAttachment("smile.jpg")))).to.equal(
+              bytesToHex(photo),
+            );
           }
         });
 
         it("tells an expired grantee its grant expired (GrantExpiredError)", async () => {
           await increaseTime(Number(8n * ONE_DAY));
-          await expectRejection(readRecord(other.client, { tokenId, reader: other.address, privateKey: other.keys.privateKey }), "GrantExpiredError");
+          await expectRejection(
+            readRecord(other.client, {
+              tokenId,
+              reader: other.address,
+              privateKey: other.keys.privateKey,
+            }),
+            "GrantExpiredError",
+          );
           const { grants } = await listGrants(owner.client, { tokenId });
-          expect(grants.find((grant) => grant.grantee === other.address)).to.include({ active: false, canRead: false });
+          expect(grants.find((grant) => grant.grantee === other.address)).to.include({
+            active: false,
+            canRead: false,
+          });
         });
       });
     });
@@ -273,7 +367,10 @@ describe("lib/records flows, end to end (in-process chain + embedded IPFS node)"
         const { storyCid } = await publishStory(owner.client, {
           tokenId,
           title: "Emotional Echoes: a calmer smile",
-          story: { title: "Emotional Echoes: a calmer smile", text: "The festival taught me to breathe before the chair." },
+          story: {
+            title: "Emotional Echoes: a calmer smile",
+            text: "The festival taught me to breathe before the chair.",
+          },
         });
         const [title, cidBytes, consent] = await readProfile(owner.client, tokenId);
         expect(title).to.equal("Emotional Echoes: a calmer smile");
@@ -299,7 +396,12 @@ describe("lib/records flows, end to end (in-process chain + embedded IPFS node)"
 
 async function readProfile(client: RecordsClient, tokenId: bigint) {
   const { readContract } = await import("viem/actions");
-  return readContract(client.publicClient, { address: client.contract, abi: bioDentalNftAbi, functionName: "publicProfileOf", args: [tokenId] });
+  return readContract(client.publicClient, {
+    address: client.contract,
+    abi: bioDentalNftAbi,
+    functionName: "publicProfileOf",
+    args: [tokenId],
+  });
 }
 
 async function expectRejection(promise: Promise<unknown>, name: string): Promise<void> {

@@ -4,10 +4,17 @@ import { type Server, createServer } from "node:net";
 import path from "node:path";
 import { expect } from "chai";
 import { groupAlive } from "../../scripts/stack/child-process.ts";
-import { type EnsureHardhatNodeReturnType, ensureHardhatNode } from "../../scripts/stack/hardhat-node.ts";
+import {
+  type EnsureHardhatNodeReturnType,
+  ensureHardhatNode,
+} from "../../scripts/stack/hardhat-node.ts";
 import { isPortFree } from "../../scripts/stack/ports.ts";
 import { probeChain, probeHttp, probeIpfsApi } from "../../scripts/stack/probes.ts";
-import { type StackHandle, type StartStackOptions, startStack } from "../../scripts/stack/start-stack.ts";
+import {
+  type StackHandle,
+  type StartStackOptions,
+  startStack,
+} from "../../scripts/stack/start-stack.ts";
 import { formatStatusTable } from "../../scripts/stack/status-table.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -18,7 +25,11 @@ function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen({ host: "127.0.0.1", port: 0 }, () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -59,7 +70,12 @@ describe("scripts/stack: the local stack `npm start` runs", function () {
   let deploymentDir: string;
 
   before(async () => {
-    ports = { chain: await freePort(), ipfsApi: await freePort(), ipfsGateway: await freePort(), app: await freePort() };
+    ports = {
+      chain: await freePort(),
+      ipfsApi: await freePort(),
+      ipfsGateway: await freePort(),
+      app: await freePort(),
+    };
     dataDir = path.join(ROOT, ".data/test", `stack-${ports.chain}`);
     const deploymentId = `test-stack-${ports.chain}`;
     deploymentDir = path.join(ROOT, "ignition/deployments", deploymentId);
@@ -89,7 +105,12 @@ describe("scripts/stack: the local stack `npm start` runs", function () {
     after(() => stack?.stop());
 
     it("starts its own Hardhat node and Vite, deploys through Ignition and registers the demo booth", () => {
-      expect(stack.services).to.deep.equal({ chain: "started", ipfs: "started", app: "started", booth: "registered" });
+      expect(stack.services).to.deep.equal({
+        chain: "started",
+        ipfs: "started",
+        app: "started",
+        booth: "registered",
+      });
       expect(stack.deployment.status).to.equal("deployed");
       expect(stack.addresses.bioDental).to.match(/^0x[0-9a-fA-F]{40}$/);
       expect(stack.processes.map((p) => p.name)).to.deep.equal(["hardhat node", "vite"]);
@@ -97,11 +118,14 @@ describe("scripts/stack: the local stack `npm start` runs", function () {
     });
 
     it("reports every service healthy, and each one really answers", async () => {
-      for (const [name, result] of Object.entries(stack.health)) expect(result.ok, name).to.equal(true);
+      for (const [name, result] of Object.entries(stack.health))
+        expect(result.ok, name).to.equal(true);
       const chain = await probeChain(stack.urls.rpc);
       expect(chain.ok && chain.chainId).to.equal(31337);
       expect((await probeIpfsApi(stack.urls.ipfsApi)).ok).to.equal(true);
-      expect((await probeHttp(`${stack.urls.ipfsGateway}/ipfs/`, { expectStatus: [400, 404] })).ok).to.equal(true);
+      expect(
+        (await probeHttp(`${stack.urls.ipfsGateway}/ipfs/`, { expectStatus: [400, 404] })).ok,
+      ).to.equal(true);
       const app = await fetch(stack.urls.app!);
       expect(app.status).to.equal(200);
       expect(await app.text()).to.contain('<div id="root">');
@@ -109,20 +133,32 @@ describe("scripts/stack: the local stack `npm start` runs", function () {
 
     it("prints a status table with the contract, every URL and the demo accounts with their roles", () => {
       const table = formatStatusTable(stack);
-      for (const text of [stack.addresses.bioDental, stack.urls.rpc, stack.urls.ipfsApi, stack.urls.ipfsGateway, stack.urls.app!]) {
+      for (const text of [
+        stack.addresses.bioDental,
+        stack.urls.rpc,
+        stack.urls.ipfsApi,
+        stack.urls.ipfsGateway,
+        stack.urls.app!,
+      ]) {
         expect(table).to.contain(text);
       }
-      expect(table).to.contain("Talai Rina").and.contain("Dr. Liora Voss").and.contain("organizer").and.contain("Smilencer Booth");
+      expect(table)
+        .to.contain("Talai Rina")
+        .and.contain("Dr. Liora Voss")
+        .and.contain("organizer")
+        .and.contain("Smilencer Booth");
     });
 
     describe("and then stopped", () => {
       it("leaves no child process behind and frees every port", async () => {
         const { processes } = stack;
         await stack.stop();
-        for (const child of processes) expect(groupAlive(child.pid), `${child.name} (group ${child.pid})`).to.equal(false);
+        for (const child of processes)
+          expect(groupAlive(child.pid), `${child.name} (group ${child.pid})`).to.equal(false);
         expect(processesMentioning(`--port ${ports.chain}`)).to.deep.equal([]);
         expect(processesMentioning(`--port ${ports.app}`)).to.deep.equal([]);
-        for (const port of Object.values(ports)) expect(await isPortFree("127.0.0.1", port), `port ${port}`).to.equal(true);
+        for (const port of Object.values(ports))
+          expect(await isPortFree("127.0.0.1", port), `port ${port}`).to.equal(true);
       });
     });
   });
@@ -131,7 +167,13 @@ describe("scripts/stack: the local stack `npm start` runs", function () {
     let chain: EnsureHardhatNodeReturnType;
     before(async () => {
       // A fresh node: the deployment recorded above is now stale (its transaction is not on it).
-      chain = await ensureHardhatNode({ projectRoot: ROOT, host: "127.0.0.1", port: ports.chain, logFile: path.join(dataDir, "own-node.log"), reuse: false });
+      chain = await ensureHardhatNode({
+        projectRoot: ROOT,
+        host: "127.0.0.1",
+        port: ports.chain,
+        logFile: path.join(dataDir, "own-node.log"),
+        reuse: false,
+      });
     });
     after(() => chain?.process?.stop());
 
@@ -144,7 +186,11 @@ describe("scripts/stack: the local stack `npm start` runs", function () {
         expect(first.deployment.reason).to.match(/chain was reset/);
         expect(first.health.contract.ok).to.equal(true);
         const seed = first.seed as { members: { status: string }[] };
-        expect(seed.members.map((member) => member.status)).to.deep.equal(["seeded", "seeded", "seeded"]);
+        expect(seed.members.map((member) => member.status)).to.deep.equal([
+          "seeded",
+          "seeded",
+          "seeded",
+        ]);
       } finally {
         await first.stop();
       }
@@ -158,7 +204,11 @@ describe("scripts/stack: the local stack `npm start` runs", function () {
         expect(second.services.booth).to.equal("already active");
         expect(second.processes.map((p) => p.name)).to.deep.equal(["vite"]);
         const seed = second.seed as { members: { status: string }[] };
-        expect(seed.members.map((member) => member.status)).to.deep.equal(["already seeded", "already seeded", "already seeded"]);
+        expect(seed.members.map((member) => member.status)).to.deep.equal([
+          "already seeded",
+          "already seeded",
+          "already seeded",
+        ]);
       } finally {
         await second.stop();
       }
@@ -186,9 +236,15 @@ describe("scripts/stack: the local stack `npm start` runs", function () {
       const port = await freePort();
       const blocker = await occupy(port);
       try {
-        const error = await expectRejection(startStack({ ...options, chainPort: port }), "PortBusyError");
+        const error = await expectRejection(
+          startStack({ ...options, chainPort: port }),
+          "PortBusyError",
+        );
         expect(error).to.include({ port, service: "Hardhat node (JSON-RPC)" });
-        expect(error.message).to.contain(`Port ${port}`).and.contain("lsof -i :" + port).and.contain("--chain-port");
+        expect(error.message)
+          .to.contain(`Port ${port}`)
+          .and.contain("lsof -i :" + port)
+          .and.contain("--chain-port");
       } finally {
         blocker.close();
       }
