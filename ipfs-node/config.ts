@@ -57,9 +57,12 @@ export function resolveIpfsNodeConfig(
     corsOrigins:
       options.corsOrigins ??
       (env.IPFS_CORS_ORIGINS !== undefined
-        ? env.IPFS_CORS_ORIGINS.split(",").map((origin) => origin.trim()).filter(Boolean)
+        ? env.IPFS_CORS_ORIGINS.split(",")
+            .map((origin) => origin.trim())
+            .filter(Boolean)
         : DEFAULT_CORS_ORIGINS),
-    maxUploadBytes: options.maxUploadBytes ?? readSize(env.IPFS_MAX_UPLOAD_BYTES) ?? DEFAULT_MAX_UPLOAD_BYTES,
+    maxUploadBytes:
+      options.maxUploadBytes ?? readSize(env.IPFS_MAX_UPLOAD_BYTES) ?? DEFAULT_MAX_UPLOAD_BYTES,
     apiToken,
     onError: options.onError ?? ((error) => console.error("[ipfs-node]", error)),
   };
@@ -75,13 +78,17 @@ export function isLoopback(host: string): boolean {
 function readPort(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined || value === "") return fallback;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new IpfsNodeConfigError(`${name} must be a port number, got "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new IpfsNodeConfigError(`${name} must be a port number, got "${value}"`);
   return port;
 }
 
 function readSize(value: string | undefined): number | undefined {
   if (value === undefined || value === "") return undefined;
   const size = Number(value);
-  if (!Number.isSafeInteger(size) || size <= 0) throw new IpfsNodeConfigError(`IPFS_MAX_UPLOAD_BYTES must be a positive integer, got "${value}"`);
+  if (!Number.isSafeInteger(size) || size <= 0)
+    throw new IpfsNodeConfigError(
+      `IPFS_MAX_UPLOAD_BYTES must be a positive integer, got "${value}"`,
+    );
   return size;
 }

@@ -42,7 +42,9 @@ export async function startIpfsNode(options: IpfsNodeOptions = {}): Promise<Runn
       onError: config.onError,
     }),
   );
-  const gateway = createServer(createGatewayHandler({ core, allowedOrigins: config.corsOrigins, onError: config.onError }));
+  const gateway = createServer(
+    createGatewayHandler({ core, allowedOrigins: config.corsOrigins, onError: config.onError }),
+  );
   for (const server of [api, gateway]) {
     // Uploads of hundreds of MiB must not hit Node's default 5-minute request timeout mid-way.
     server.requestTimeout = 0;
@@ -78,7 +80,12 @@ function listen(server: Server, port: number, host: string, label: string): Prom
     const onError = (error: NodeJS.ErrnoException): void => {
       server.off("listening", onListening);
       if (error.code === "EADDRINUSE") {
-        reject(new PortInUseError(`the ${label} port ${host}:${port} is already in use (is another node running?)`, { cause: error }));
+        reject(
+          new PortInUseError(
+            `the ${label} port ${host}:${port} is already in use (is another node running?)`,
+            { cause: error },
+          ),
+        );
       } else {
         reject(error);
       }

@@ -29,7 +29,12 @@ import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../frontend/e2e/support/chromium.ts";
 import { type E2eStack, startE2eStack, pickStackPorts } from "../frontend/e2e/support/e2eStack.ts";
-import { connectWallet, mintRecordThroughForm, navigateTo, registerEncryptionKey } from "../frontend/e2e/support/flows.ts";
+import {
+  connectWallet,
+  mintRecordThroughForm,
+  navigateTo,
+  registerEncryptionKey,
+} from "../frontend/e2e/support/flows.ts";
 import { openVisitor } from "../frontend/e2e/support/member.ts";
 import { screenshot } from "../frontend/e2e/support/screenshots.ts";
 import { generateBindings } from "./stack/bindings.ts";
@@ -58,14 +63,24 @@ const MiB = 1024 * 1024;
 
 const GOALS = { initialJsGzipKB: 200, firstRenderMs: 1000, mintJourneyMs: 3000 } as const;
 
-type ManifestChunk = { file: string; src?: string; isEntry?: boolean; isDynamicEntry?: boolean; imports?: string[]; dynamicImports?: string[]; css?: string[] };
+type ManifestChunk = {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+};
 type Manifest = Record<string, ManifestChunk>;
 
 const log = (line: string): void => console.log(`  ${line}`);
 const median = (numbers: number[]): number => {
   const sorted = [...numbers].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
 const medianOf = (values: (number | undefined)[]): number | null => {
@@ -76,7 +91,14 @@ const gzipKB = (file: string): number => gzipSync(readFileSync(file), { level: 9
 
 async function run(label: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   const logFile = path.join(BENCH_DIR, `${label}.log`);
-  const child = spawnService({ name: label, command: process.execPath, args, cwd: ROOT, env: { ...process.env, ...env, NO_COLOR: "1" }, logFile });
+  const child = spawnService({
+    name: label,
+    command: process.execPath,
+    args,
+    cwd: ROOT,
+    env: { ...process.env, ...env, NO_COLOR: "1" },
+    logFile,
+  });
   const { code } = await child.exited;
   await child.stop();
   if (code !== 0) throw new Error(`${label} exited with ${code}:\n${child.logTail(30)}`);
@@ -90,24 +112,38 @@ async function build(outDir: string, env: NodeJS.ProcessEnv, label: string): Pro
 }
 
 /** The JS the landing page needs before it can render: entry + static imports, and the home route's graph. */
-function initialJs(dist: string): { entryFiles: string[]; homeFiles: string[]; entryGzipKB: number; initialGzipKB: number; initialRawKB: number } {
-  const manifest = JSON.parse(readFileSync(path.join(dist, ".vite/manifest.json"), "utf8")) as Manifest;
+function initialJs(dist: string): {
+  entryFiles: string[];
+  homeFiles: string[];
+  entryGzipKB: number;
+  initialGzipKB: number;
+  initialRawKB: number;
+} {
+  const manifest = JSON.parse(
+    readFileSync(path.join(dist, ".vite/manifest.json"), "utf8"),
+  ) as Manifest;
   const staticGraph = (key: string, seen = new Set<string>()): Set<string> => {
     if (seen.has(key)) return seen;
     seen.add(key);
     for (const imported of manifest[key]?.imports ?? []) staticGraph(imported, seen);
     return seen;
   };
-  const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry && key.endsWith("index.html"));
+  const entryKey = Object.keys(manifest).find(
+    (key) => manifest[key]?.isEntry && key.endsWith("index.html"),
+  );
   if (!entryKey) throw new Error("no index.html entry in the Vite manifest");
   const homeKey = Object.keys(manifest).find((key) => key.endsWith("src/routes/HomeRoute.tsx"));
   if (!homeKey) throw new Error("no HomeRoute chunk in the Vite manifest");
   const entry = staticGraph(entryKey);
   const withHome = staticGraph(homeKey, new Set(entry));
-  const files = (keys: Set<string>): string[] => [...keys].map((key) => manifest[key]?.file).filter((file): file is string => !!file && file.endsWith(".js"));
+  const files = (keys: Set<string>): string[] =>
+    [...keys]
+      .map((key) => manifest[key]?.file)
+      .filter((file): file is string => !!file && file.endsWith(".js"));
   const entryFiles = files(entry);
   const allFiles = files(withHome);
-  const sum = (list: string[], measure: (file: string) => number): number => list.reduce((total, file) => total + measure(path.join(dist, file)), 0);
+  const sum = (list: string[], measure: (file: string) => number): number =>
+    list.reduce((total, file) => total + measure(path.join(dist, file)), 0);
   return {
     entryFiles,
     homeFiles: allFiles.filter((file) => !entryFiles.includes(file)),
@@ -117,12 +153,28 @@ function initialJs(dist: string): { entryFiles: string[]; homeFiles: string[]; e
   };
 }
 
-async function startPreview(dist: string, port: number, env: NodeJS.ProcessEnv): Promise<{ url: string; process: ServiceProcess }> {
+async function startPreview(
+  dist: string,
+  port: number,
+  env: NodeJS.ProcessEnv,
+): Promise<{ url: string; process: ServiceProcess }> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawnService({
     name: "vite preview",
     command: process.execPath,
-    args: [VITE, "preview", "--config", CONFIG, "--outDir", dist, "--host", "127.0.0.1", "--port", String(port), "--strictPort"],
+    args: [
+      VITE,
+      "preview",
+      "--config",
+      CONFIG,
+      "--outDir",
+      dist,
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--strictPort",
+    ],
     cwd: ROOT,
     env: { ...process.env, ...env, NO_COLOR: "1" },
     logFile: path.join(BENCH_DIR, "preview.log"),
@@ -137,7 +189,14 @@ async function startPreview(dist: string, port: number, env: NodeJS.ProcessEnv):
   throw new Error("vite preview did not serve the page in time");
 }
 
-type RenderRun = { headingMs: number; fcpMs: number | undefined; lcpMs: number | undefined; mainThreadMs: number | undefined; scriptMs: number | undefined; jsFetched: string[] };
+type RenderRun = {
+  headingMs: number;
+  fcpMs: number | undefined;
+  lcpMs: number | undefined;
+  mainThreadMs: number | undefined;
+  scriptMs: number | undefined;
+  jsFetched: string[];
+};
 
 /** Records, in the page, when the landing page's main heading is first painted. */
 function firstRenderProbe(): void {
@@ -157,7 +216,11 @@ function firstRenderProbe(): void {
     };
     const visible = (): boolean => {
       const heading = document.querySelector("#main h1");
-      return !!heading && (heading.textContent ?? "").trim().length > 0 && heading.getBoundingClientRect().height > 0;
+      return (
+        !!heading &&
+        (heading.textContent ?? "").trim().length > 0 &&
+        heading.getBoundingClientRect().height > 0
+      );
     };
     const observer = new MutationObserver(() => {
       if (visible()) {
@@ -169,7 +232,11 @@ function firstRenderProbe(): void {
   });
 }
 
-async function measureFirstRender(browser: Browser, url: string, runs: number): Promise<RenderRun[]> {
+async function measureFirstRender(
+  browser: Browser,
+  url: string,
+  runs: number,
+): Promise<RenderRun[]> {
   const results: RenderRun[] = [];
   for (let i = 0; i < runs; i++) {
     // A new context each run: empty HTTP cache, a first visit.
@@ -177,7 +244,8 @@ async function measureFirstRender(browser: Browser, url: string, runs: number): 
     const { page } = visitor;
     const jsFetched: string[] = [];
     page.on("response", (response) => {
-      if (response.request().resourceType() === "script") jsFetched.push(new URL(response.url()).pathname);
+      if (response.request().resourceType() === "script")
+        jsFetched.push(new URL(response.url()).pathname);
     });
     await page.addInitScript(firstRenderProbe);
     // Main-thread work until the heading is painted: what the page itself costs, which a loaded
@@ -185,7 +253,9 @@ async function measureFirstRender(browser: Browser, url: string, runs: number): 
     const cdp = await visitor.context.newCDPSession(page);
     await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
     await page.goto(url, { waitUntil: "load" });
-    const headingMs = await page.evaluate(() => (window as unknown as { __headingPainted: Promise<number> }).__headingPainted);
+    const headingMs = await page.evaluate(
+      () => (window as unknown as { __headingPainted: Promise<number> }).__headingPainted,
+    );
     const { metrics } = await cdp.send("Performance.getMetrics");
     const metric = (name: string): number | undefined => {
       const value = metrics.find((entry) => entry.name === name)?.value;
@@ -208,31 +278,51 @@ async function measureFirstRender(browser: Browser, url: string, runs: number): 
   return results;
 }
 
-async function measureMintJourney(browser: Browser, stack: E2eStack, appUrl: string, runs: number): Promise<number[]> {
+async function measureMintJourney(
+  browser: Browser,
+  stack: E2eStack,
+  appUrl: string,
+  runs: number,
+): Promise<number[]> {
   const accountIndex = 7;
   const address = await nodeAccount(stack.urls.rpc, accountIndex);
-  const member = await openVisitor({ browser, label: "bench-member", wallet: { rpcUrl: stack.urls.rpc, chainId: stack.chainId, accountIndex, address } });
+  const member = await openVisitor({
+    browser,
+    label: "bench-member",
+    wallet: { rpcUrl: stack.urls.rpc, chainId: stack.chainId, accountIndex, address },
+  });
   try {
     const { page } = member;
     await page.goto(appUrl);
     await connectWallet(page, address);
     await registerEncryptionKey(page);
     // Random bytes, so nothing downstream (compression, deduplication) makes the MiB cheaper than a real scan.
-    const attachment = { name: "scan-1mib.bin", mimeType: "application/octet-stream", buffer: randomFillSync(Buffer.alloc(MiB)) };
+    const attachment = {
+      name: "scan-1mib.bin",
+      mimeType: "application/octet-stream",
+      buffer: randomFillSync(Buffer.alloc(MiB)),
+    };
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       // In-app navigation, as a member goes: a fresh form, and the key stays unlocked in the tab.
       await navigateTo(page, "home");
       await navigateTo(page, "mint");
-      const { elapsedMs, tokenId } = await mintRecordThroughForm(page, { practitioner: `Dr. Bench ${i + 1}`, attachments: [attachment] });
+      const { elapsedMs, tokenId } = await mintRecordThroughForm(page, {
+        practitioner: `Dr. Bench ${i + 1}`,
+        attachments: [attachment],
+      });
       times.push(elapsedMs);
       log(`mint ${i + 1}/${runs}: token ${tokenId} in ${elapsedMs.toFixed(0)} ms`);
     }
     member.guard.assertClean();
     return times;
   } catch (error) {
-    const file = await screenshot(member.page, "mint-failure", { dir: path.join(ROOT, "screenshots/bench-app") }).catch(() => "(no screenshot)");
-    throw new Error(`${error instanceof Error ? error.message.split("\n").slice(0, 3).join(" ") : String(error)} (see ${path.relative(ROOT, file)})`);
+    const file = await screenshot(member.page, "mint-failure", {
+      dir: path.join(ROOT, "screenshots/bench-app"),
+    }).catch(() => "(no screenshot)");
+    throw new Error(
+      `${error instanceof Error ? error.message.split("\n").slice(0, 3).join(" ") : String(error)} (see ${path.relative(ROOT, file)})`,
+    );
   } finally {
     await member.close();
   }
@@ -246,11 +336,23 @@ function gitProvenance(): { commit: string | null; changedFiles: string[] } {
     return result.status === 0 ? result.stdout.trimEnd() : null;
   };
   const status = git(["status", "--porcelain", "--untracked-files=no"]);
-  return { commit: git(["rev-parse", "HEAD"]), changedFiles: status ? status.split("\n").filter(Boolean).map((line) => line.slice(3)) : [] };
+  return {
+    commit: git(["rev-parse", "HEAD"]),
+    changedFiles: status
+      ? status
+          .split("\n")
+          .filter(Boolean)
+          .map((line) => line.slice(3))
+      : [],
+  };
 }
 
 async function nodeAccount(rpcUrl: string, index: number): Promise<string> {
-  const response = await fetch(rpcUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_accounts", params: [] }) });
+  const response = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_accounts", params: [] }),
+  });
   const { result } = (await response.json()) as { result: string[] };
   const account = result[index];
   if (!account) throw new Error(`the node has no account #${index}`);
@@ -267,7 +369,9 @@ await generateBindings({ root: ROOT });
 log("vite build → frontend/dist …");
 const buildMs = await build(OFFICIAL_DIST, {}, "build");
 const sizes = initialJs(OFFICIAL_DIST);
-log(`built in ${(buildMs / 1000).toFixed(1)} s; entry ${sizes.entryFiles.join(", ")}; home route ${sizes.homeFiles.join(", ")}`);
+log(
+  `built in ${(buildMs / 1000).toFixed(1)} s; entry ${sizes.entryFiles.join(", ")}; home route ${sizes.homeFiles.join(", ")}`,
+);
 
 // 2 and 3 against the local stack, with a build configured for it.
 let stack: E2eStack | undefined;
@@ -314,8 +418,12 @@ try {
 }
 
 const firstRenderMs = renders.length ? median(renders.map((run) => run.headingMs)) : undefined;
-const lcpValues = renders.map((run) => run.lcpMs).filter((value): value is number => value !== undefined);
-const fcpValues = renders.map((run) => run.fcpMs).filter((value): value is number => value !== undefined);
+const lcpValues = renders
+  .map((run) => run.lcpMs)
+  .filter((value): value is number => value !== undefined);
+const fcpValues = renders
+  .map((run) => run.fcpMs)
+  .filter((value): value is number => value !== undefined);
 const mintJourneyMs = mintTimes.length ? median(mintTimes) : undefined;
 
 const results = {
@@ -327,7 +435,9 @@ const results = {
   firstRenderMs: firstRenderMs === undefined ? null : round(firstRenderMs, 0),
   firstRenderRunsMs: renders.map((run) => round(run.headingMs, 0)),
   // The least disturbed run: on a shared, loaded machine the median says more about the neighbours.
-  firstRenderMinMs: renders.length ? round(Math.min(...renders.map((run) => run.headingMs)), 0) : null,
+  firstRenderMinMs: renders.length
+    ? round(Math.min(...renders.map((run) => run.headingMs)), 0)
+    : null,
   lcpMs: lcpValues.length ? round(median(lcpValues), 0) : null,
   // Main-thread busy time (CDP TaskDuration, thread ticks) up to the measurement, and its script part.
   firstRenderMainThreadMs: medianOf(renders.map((run) => run.mainThreadMs)),
@@ -348,34 +458,65 @@ const results = {
     mintJourneyMs <= GOALS.mintJourneyMs,
   method: {
     gzip: "node:zlib level 9 per file, KB = 1000 bytes",
-    initialJs: "entry chunk + static imports (Vite manifest) + the HomeRoute chunk and its static imports",
+    initialJs:
+      "entry chunk + static imports (Vite manifest) + the HomeRoute chunk and its static imports",
     firstRender: `navigation start → #main h1 painted (rAF + message), new browser context (cold cache) per run, median of ${RENDER_RUNS}`,
     mintJourney: `click on the mint button → the minted token shown, 1 MiB attachment, injected test wallet over Hardhat's unlocked account, median of ${MINT_RUNS}`,
   },
-  machine: { cores: cpus().length, loadAverage1mAtStart: round(load, 1), loadAverage1mAtEnd: round(loadavg()[0] ?? 0, 1) },
+  machine: {
+    cores: cpus().length,
+    loadAverage1mAtStart: round(load, 1),
+    loadAverage1mAtEnd: round(loadavg()[0] ?? 0, 1),
+  },
   source: gitProvenance(),
   measuredAt: new Date().toISOString(),
 };
 
-const mark = (value: number | undefined, goal: number): string => (value === undefined ? "–" : value <= goal ? "✓" : "✗");
+const mark = (value: number | undefined, goal: number): string =>
+  value === undefined ? "–" : value <= goal ? "✓" : "✗";
 const rows: [string, string, string, string][] = [
-  ["initial JS (gzip)", `${results.initialJsGzipKB} KB`, `<= ${GOALS.initialJsGzipKB} KB`, mark(sizes.initialGzipKB, GOALS.initialJsGzipKB)],
+  [
+    "initial JS (gzip)",
+    `${results.initialJsGzipKB} KB`,
+    `<= ${GOALS.initialJsGzipKB} KB`,
+    mark(sizes.initialGzipKB, GOALS.initialJsGzipKB),
+  ],
   ["  entry only (gzip)", `${results.entryJsGzipKB} KB`, "", ""],
   ["  JS fetched by the landing page (gzip)", `${results.landingJsFetchedGzipKB} KB`, "", ""],
-  ["first render (heading painted)", firstRenderMs === undefined ? "–" : `${results.firstRenderMs} ms`, `<= ${GOALS.firstRenderMs} ms`, mark(firstRenderMs, GOALS.firstRenderMs)],
+  [
+    "first render (heading painted)",
+    firstRenderMs === undefined ? "–" : `${results.firstRenderMs} ms`,
+    `<= ${GOALS.firstRenderMs} ms`,
+    mark(firstRenderMs, GOALS.firstRenderMs),
+  ],
   ["  fastest run", `${results.firstRenderMinMs ?? "–"} ms`, "", ""],
   ["  FCP / LCP (median)", `${results.fcpMs ?? "–"} / ${results.lcpMs ?? "–"} ms`, "", ""],
-  ["  main-thread work (script)", `${results.firstRenderMainThreadMs ?? "–"} (${results.firstRenderScriptMs ?? "–"}) ms`, "", ""],
-  ["mint journey (1 MiB)", mintJourneyMs === undefined ? `– (${mintError ?? "skipped"})` : `${results.mintJourneyMs} ms`, `<= ${GOALS.mintJourneyMs} ms`, mark(mintJourneyMs, GOALS.mintJourneyMs)],
+  [
+    "  main-thread work (script)",
+    `${results.firstRenderMainThreadMs ?? "–"} (${results.firstRenderScriptMs ?? "–"}) ms`,
+    "",
+    "",
+  ],
+  [
+    "mint journey (1 MiB)",
+    mintJourneyMs === undefined ? `– (${mintError ?? "skipped"})` : `${results.mintJourneyMs} ms`,
+    `<= ${GOALS.mintJourneyMs} ms`,
+    mark(mintJourneyMs, GOALS.mintJourneyMs),
+  ],
   ["  fastest run", `${results.mintJourneyMinMs ?? "–"} ms`, "", ""],
 ];
-const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]!.length), ["figure", "value", "goal"][column]!.length));
-const line = (cells: string[]): string => `| ${cells.map((cell, index) => (index < 3 ? cell.padEnd(widths[index]!) : cell)).join(" | ")} |`;
+const widths = [0, 1, 2].map((column) =>
+  Math.max(...rows.map((row) => row[column]!.length), ["figure", "value", "goal"][column]!.length),
+);
+const line = (cells: string[]): string =>
+  `| ${cells.map((cell, index) => (index < 3 ? cell.padEnd(widths[index]!) : cell)).join(" | ")} |`;
 console.log();
 console.log(line(["figure", "value", "goal", ""]));
 console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|---|`);
 for (const row of rows) console.log(line(row));
-console.log(`\nload average ${results.machine.loadAverage1mAtStart} → ${results.machine.loadAverage1mAtEnd} on ${results.machine.cores} cores`);
+console.log(
+  `\nload average ${results.machine.loadAverage1mAtStart} → ${results.machine.loadAverage1mAtEnd} on ${results.machine.cores} cores`,
+);
 
 mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
 writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);

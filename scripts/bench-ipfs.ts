@@ -37,15 +37,22 @@ async function main(): Promise<void> {
   for (let offset = 0; offset < data.length; offset += MiB) randomFillSync(data, offset, MiB);
   // 1 MiB pieces: how a file or an encryption stream arrives, never one giant buffer.
   function* pieces(): Generator<Uint8Array> {
-    for (let offset = 0; offset < data.length; offset += MiB) yield data.subarray(offset, offset + MiB);
+    for (let offset = 0; offset < data.length; offset += MiB)
+      yield data.subarray(offset, offset + MiB);
   }
-  const root = await mkdtemp(path.join(process.env.BENCH_TMPDIR ?? path.resolve(here, "../.data"), "bench-ipfs-"));
+  const root = await mkdtemp(
+    path.join(process.env.BENCH_TMPDIR ?? path.resolve(here, "../.data"), "bench-ipfs-"),
+  );
   const results: Record<string, number | string> = {};
   try {
     // --- Embedded node over RPC, server in its own process -----------------------------------
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--serve", path.join(root, "rpc")], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      [fileURLToPath(import.meta.url), "--serve", path.join(root, "rpc")],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     const line = await new Promise<string>((resolve, reject) => {
       createInterface({ input: child.stdout! }).once("line", resolve);
       child.once("exit", (code) => reject(new Error(`node exited with ${code}`)));
@@ -59,7 +66,8 @@ async function main(): Promise<void> {
     let catBytes = 0;
     for await (const chunk of ipfs.cat(added.cid)) catBytes += chunk.length;
     const rpcCatSeconds = (performance.now() - start) / 1000;
-    if (catBytes !== data.length) throw new Error(`RPC cat returned ${catBytes} bytes, expected ${data.length}`);
+    if (catBytes !== data.length)
+      throw new Error(`RPC cat returned ${catBytes} bytes, expected ${data.length}`);
     await new Promise((resolve) => {
       child.once("exit", resolve);
       child.kill("SIGTERM");
@@ -84,7 +92,8 @@ async function main(): Promise<void> {
     const inProcessCatSeconds = (performance.now() - start) / 1000;
     await helia.stop();
     if (heliaBytes !== data.length) throw new Error(`Helia cat returned ${heliaBytes} bytes`);
-    if (heliaCid.toString() !== added.cid.toString()) throw new Error(`CID mismatch: ${heliaCid} vs ${added.cid}`);
+    if (heliaCid.toString() !== added.cid.toString())
+      throw new Error(`CID mismatch: ${heliaCid} vs ${added.cid}`);
 
     const rate = (seconds: number) => Math.round((totalMiB / seconds) * 10) / 10;
     Object.assign(results, {
@@ -102,12 +111,25 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
     });
     console.table([
-      { path: "embedded node over RPC (kubo-rpc-client)", "add+pin MiB/s": results.rpcAddPinMiBps, "cat MiB/s": results.rpcCatMiBps },
-      { path: "in-process Helia on disk", "add+pin MiB/s": results.inProcessAddPinMiBps, "cat MiB/s": results.inProcessCatMiBps },
+      {
+        path: "embedded node over RPC (kubo-rpc-client)",
+        "add+pin MiB/s": results.rpcAddPinMiBps,
+        "cat MiB/s": results.rpcCatMiBps,
+      },
+      {
+        path: "in-process Helia on disk",
+        "add+pin MiB/s": results.inProcessAddPinMiBps,
+        "cat MiB/s": results.inProcessCatMiBps,
+      },
     ]);
-    console.log(`${totalMiB} MiB random data, CID ${results.cid}; goals over RPC: add+pin >= 100, cat >= 250 MiB/s; load average ${results.loadAverage1m} on ${results.cpus} CPUs`);
+    console.log(
+      `${totalMiB} MiB random data, CID ${results.cid}; goals over RPC: add+pin >= 100, cat >= 250 MiB/s; load average ${results.loadAverage1m} on ${results.cpus} CPUs`,
+    );
     await mkdir(path.resolve(here, "../bench/results"), { recursive: true });
-    await writeFile(path.resolve(here, "../bench/results/ipfs.json"), JSON.stringify(results, null, 2) + "\n");
+    await writeFile(
+      path.resolve(here, "../bench/results/ipfs.json"),
+      JSON.stringify(results, null, 2) + "\n",
+    );
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -50,7 +50,10 @@ function usageError(message: string): never {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return ((error as Error & { shortMessage?: string }).shortMessage ?? error.message).split("\n")[0]!;
+  if (error instanceof Error)
+    return ((error as Error & { shortMessage?: string }).shortMessage ?? error.message).split(
+      "\n",
+    )[0]!;
   return String(error);
 }
 
@@ -83,26 +86,35 @@ if (values.help) {
   process.exit(0);
 }
 const [command, ...inputs] = positionals;
-if (command !== "verify") usageError(command === undefined ? "Missing command." : `Unknown command "${command}".`);
-if (values.batch === undefined && inputs.length !== 1) usageError("Give exactly one QR text or image, or --batch FILE.");
-if (values.batch !== undefined && inputs.length > 0) usageError("Give either --batch FILE or one input, not both.");
+if (command !== "verify")
+  usageError(command === undefined ? "Missing command." : `Unknown command "${command}".`);
+if (values.batch === undefined && inputs.length !== 1)
+  usageError("Give exactly one QR text or image, or --batch FILE.");
+if (values.batch !== undefined && inputs.length > 0)
+  usageError("Give either --batch FILE or one input, not both.");
 const methodOption = values.method ?? "on-chain";
-if (methodOption !== "on-chain" && methodOption !== "off-chain") usageError(`--method must be on-chain or off-chain, got "${methodOption}".`);
+if (methodOption !== "on-chain" && methodOption !== "off-chain")
+  usageError(`--method must be on-chain or off-chain, got "${methodOption}".`);
 const method: "on-chain" | "off-chain" = methodOption;
 for (const name of ["booth", "contract"] as const) {
   const value = values[name];
-  if (value !== undefined && !isAddress(value, { strict: false })) usageError(`--${name} must be an address, got "${value}".`);
+  if (value !== undefined && !isAddress(value, { strict: false }))
+    usageError(`--${name} must be an address, got "${value}".`);
 }
 const concurrency = values.concurrency === undefined ? 32 : Number(values.concurrency);
-if (!Number.isInteger(concurrency) || concurrency < 1) usageError(`--concurrency must be a positive whole number.`);
+if (!Number.isInteger(concurrency) || concurrency < 1)
+  usageError(`--concurrency must be a positive whole number.`);
 let chainIdOption: number | undefined;
 if (values["chain-id"] !== undefined) {
   chainIdOption = Number(values["chain-id"]);
-  if (!Number.isSafeInteger(chainIdOption) || chainIdOption < 1) usageError(`--chain-id must be a positive whole number.`);
+  if (!Number.isSafeInteger(chainIdOption) || chainIdOption < 1)
+    usageError(`--chain-id must be a positive whole number.`);
 }
 
 const rpcUrl = values.rpc ?? LOCAL_RPC_URL;
-const client = createPublicClient({ transport: http(rpcUrl, { batch: { wait: 0 }, retryCount: 1, timeout: 10_000 }) });
+const client = createPublicClient({
+  transport: http(rpcUrl, { batch: { wait: 0 }, retryCount: 1, timeout: 10_000 }),
+});
 
 /** The booth's identity, or why it cannot be established (then nothing can be verified). */
 async function resolveIdentity(): Promise<
@@ -142,7 +154,9 @@ async function resolveIdentity(): Promise<
       const accounts = await getAddresses(client);
       const demo = accounts[localAccountIndexOf("booth")];
       if (demo === undefined) {
-        process.stderr.write(`booth: the node at ${rpcUrl} has no demo booth account; pass --booth ADDRESS.\n`);
+        process.stderr.write(
+          `booth: the node at ${rpcUrl} has no demo booth account; pass --booth ADDRESS.\n`,
+        );
         process.exit(EXIT.usage);
       }
       booth = demo;
@@ -157,17 +171,26 @@ async function readInputs(): Promise<string[]> {
   if (values.batch === undefined) return inputs;
   let text: string;
   try {
-    text = values.batch === "-" ? await new Response(process.stdin as unknown as ReadableStream).text() : await readFile(values.batch, "utf8");
+    text =
+      values.batch === "-"
+        ? await new Response(process.stdin as unknown as ReadableStream).text()
+        : await readFile(values.batch, "utf8");
   } catch (error) {
     process.stderr.write(`booth: cannot read --batch ${values.batch}: ${describe(error)}\n`);
     process.exit(EXIT.usage);
   }
-  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
 }
 
 const lines = await readInputs();
 if (lines.length === 0) usageError(`--batch ${values.batch} holds no codes.`);
-type Booth = Awaited<ReturnType<typeof resolveIdentity>> & { replayStore?: ReplayStore; storeError?: string };
+type Booth = Awaited<ReturnType<typeof resolveIdentity>> & {
+  replayStore?: ReplayStore;
+  storeError?: string;
+};
 let boothPromise: Promise<Booth> | undefined;
 
 /** Asked once, and only when a code decodes: a malformed code needs no chain. */
@@ -177,7 +200,11 @@ function getBooth(): Promise<Booth> {
     if (!identity.ok) return identity;
     const directory =
       values["replay-dir"] ??
-      path.join(PROJECT_ROOT, ".data/booth/replay", `${identity.chainId}-${identity.contract}-${identity.booth}`.toLowerCase());
+      path.join(
+        PROJECT_ROOT,
+        ".data/booth/replay",
+        `${identity.chainId}-${identity.contract}-${identity.booth}`.toLowerCase(),
+      );
     try {
       identity.replayStore = await createFileReplayStore({ directory, durable: values.durable });
     } catch (error) {
@@ -195,14 +222,18 @@ async function verifyOne(line: string, previousDone: Promise<void>): Promise<Ver
   try {
     ({ presentation } = decodePresentationQr(input.text));
   } catch (error) {
-    return makeVerdict({ reason: "malformed", detail: error instanceof MalformedPresentationError ? error.reason : describe(error) });
+    return makeVerdict({
+      reason: "malformed",
+      detail: error instanceof MalformedPresentationError ? error.reason : describe(error),
+    });
   }
   const booth = await getBooth();
   if (!booth.ok) {
     const { tokenId, holder, notAfter } = presentation;
     return makeVerdict({ reason: booth.reason, detail: booth.detail, tokenId, holder, notAfter });
   }
-  if (booth.replayStore === undefined) return makeVerdict({ reason: "store-unavailable", detail: booth.storeError });
+  if (booth.replayStore === undefined)
+    return makeVerdict({ reason: "store-unavailable", detail: booth.storeError });
   return verifyPresentationQr(client, {
     input: input.text,
     chainId: booth.chainId,
@@ -220,7 +251,10 @@ async function verifyOne(line: string, previousDone: Promise<void>): Promise<Ver
  * is the valid one and the second the replay, every time.
  */
 function inOrder(store: ReplayStore, previousDone: Promise<void>): ReplayStore {
-  return { ...store, claim: async (challenge, keepUntil) => (await previousDone, store.claim(challenge, keepUntil)) };
+  return {
+    ...store,
+    claim: async (challenge, keepUntil) => (await previousDone, store.claim(challenge, keepUntil)),
+  };
 }
 
 /** Verifies every line with bounded concurrency, printing verdicts in input order as they complete. */
@@ -247,7 +281,10 @@ async function verifyAll(all: string[]): Promise<number> {
     while (next < all.length) {
       const index = next++;
       try {
-        verdicts[index] = await verifyOne(all[index]!, index === 0 ? Promise.resolve() : done[index - 1]!.promise);
+        verdicts[index] = await verifyOne(
+          all[index]!,
+          index === 0 ? Promise.resolve() : done[index - 1]!.promise,
+        );
       } finally {
         done[index]!.resolve();
       }

@@ -1,6 +1,13 @@
 import { expect } from "chai";
 import type { Browser, Page } from "playwright-core";
-import { type Address, type Hex, bytesToHex, createPublicClient, createWalletClient, http } from "viem";
+import {
+  type Address,
+  type Hex,
+  bytesToHex,
+  createPublicClient,
+  createWalletClient,
+  http,
+} from "viem";
 import { CID } from "multiformats/cid";
 import { create as createDigest } from "multiformats/hashes/digest";
 import { sha256 } from "@noble/hashes/sha2.js";
@@ -30,7 +37,9 @@ async function readShownCode(page: Page, notText?: string): Promise<{ text: stri
   const qr = page.getByTestId("presentation-qr");
   await page.waitForFunction(
     (previous) => {
-      const text = document.querySelector("[data-testid=presentation-qr]")?.getAttribute("data-qr-text");
+      const text = document
+        .querySelector("[data-testid=presentation-qr]")
+        ?.getAttribute("data-qr-text");
       return Boolean(text) && text !== previous;
     },
     notText ?? null,
@@ -42,7 +51,9 @@ async function readShownCode(page: Page, notText?: string): Promise<{ text: stri
 
 /** Scans by uploading a picture of the code, as a kiosk without a camera would; returns the verdict code. */
 async function scanImage(kiosk: Page, png: Buffer): Promise<string> {
-  await kiosk.getByTestId("image-upload").setInputFiles({ name: "code.png", mimeType: "image/png", buffer: png });
+  await kiosk
+    .getByTestId("image-upload")
+    .setInputFiles({ name: "code.png", mimeType: "image/png", buffer: png });
   return readVerdict(kiosk);
 }
 
@@ -61,7 +72,10 @@ async function readVerdict(kiosk: Page): Promise<string> {
 /** "Next"; a green verdict may already have cleared itself (it does after a few seconds). */
 async function dismissVerdict(kiosk: Page): Promise<void> {
   const verdict = kiosk.getByTestId("verdict");
-  await verdict.getByRole("button", { name: "Next" }).click({ timeout: 2_000 }).catch(() => undefined);
+  await verdict
+    .getByRole("button", { name: "Next" })
+    .click({ timeout: 2_000 })
+    .catch(() => undefined);
   await verdict.waitFor({ state: "hidden" });
 }
 
@@ -71,22 +85,40 @@ describe("when a member presents a record at a festival booth", function () {
   let owner: { index: number; address: Address };
   let delegate: { index: number; address: Address };
   let tokenId: bigint;
-  let send: (from: Address, functionName: "mint" | "grantAccess" | "revokeAccess", args: readonly unknown[]) => Promise<void>;
+  let send: (
+    from: Address,
+    functionName: "mint" | "grantAccess" | "revokeAccess",
+    args: readonly unknown[],
+  ) => Promise<void>;
 
   before(async function () {
     browser = await launchChromium();
     const stack = e2eStack();
     const contract = stack.addresses.bioDental;
-    [owner, delegate] = (await freshMemberAccounts({ rpcUrl: stack.urls.rpc, contract, count: 2 })) as [typeof owner, typeof delegate];
+    [owner, delegate] = (await freshMemberAccounts({
+      rpcUrl: stack.urls.rpc,
+      contract,
+      count: 2,
+    })) as [typeof owner, typeof delegate];
     const publicClient = createPublicClient({ transport: http(stack.urls.rpc) });
     const walletClient = createWalletClient({ transport: http(stack.urls.rpc) });
     send = async (from, functionName, args) => {
-      const hash = await walletClient.writeContract({ account: from, chain: null, address: contract, abi: bioDentalNftAbi, functionName, args: args as never });
+      const hash = await walletClient.writeContract({
+        account: from,
+        chain: null,
+        address: contract,
+        abi: bioDentalNftAbi,
+        functionName,
+        args: args as never,
+      });
       await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 100 });
     };
     // The booth protocol needs only a token: minted directly (the mint journey is another test's).
     tokenId = (BigInt(owner.address) << 96n) | 0n;
-    const cid: Hex = bytesToHex(CID.createV1(0x55, createDigest(0x12, sha256(utf8ToBytes(`booth e2e ${owner.address}`)))).bytes);
+    const cid: Hex = bytesToHex(
+      CID.createV1(0x55, createDigest(0x12, sha256(utf8ToBytes(`booth e2e ${owner.address}`))))
+        .bytes,
+    );
     await send(owner.address, "mint", [cid]);
   });
 
@@ -95,13 +127,24 @@ describe("when a member presents a record at a festival booth", function () {
     await browser?.close();
   });
 
-  async function open(label: string, account: { index: number; address: Address } | undefined, viewport?: { width: number; height: number }): Promise<Visitor> {
+  async function open(
+    label: string,
+    account: { index: number; address: Address } | undefined,
+    viewport?: { width: number; height: number },
+  ): Promise<Visitor> {
     const stack = e2eStack();
     const visitor = await openVisitor({
       browser,
       label,
       viewport,
-      wallet: account ? { rpcUrl: stack.urls.rpc, chainId: stack.chainId, accountIndex: account.index, address: account.address } : undefined,
+      wallet: account
+        ? {
+            rpcUrl: stack.urls.rpc,
+            chainId: stack.chainId,
+            accountIndex: account.index,
+            address: account.address,
+          }
+        : undefined,
     });
     visitors.push(visitor);
     return visitor;
@@ -110,11 +153,17 @@ describe("when a member presents a record at a festival booth", function () {
   async function openKiosk(label: string): Promise<Page> {
     const kiosk = await open(label, undefined, TABLET_VIEWPORT);
     await kiosk.page.goto(`${e2eStack().app}/verify?booth=${e2eStack().addresses.booth}`);
-    await kiosk.page.getByTestId("booth-name").filter({ hasText: DEMO_BOOTH_NAME }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    await kiosk.page
+      .getByTestId("booth-name")
+      .filter({ hasText: DEMO_BOOTH_NAME })
+      .waitFor({ timeout: STEP_TIMEOUT_MS });
     return kiosk.page;
   }
 
-  async function openPresenter(label: string, account: { index: number; address: Address }): Promise<Page> {
+  async function openPresenter(
+    label: string,
+    account: { index: number; address: Address },
+  ): Promise<Page> {
     const member = await open(label, account);
     await member.page.goto(e2eStack().app);
     await connectWallet(member.page, account.address);
@@ -127,7 +176,10 @@ describe("when a member presents a record at a festival booth", function () {
     const member = await openPresenter("booth-member", owner);
     const code = await readShownCode(member);
     expect(code.text).to.match(/\/verify#bdp1\.[A-Za-z0-9_-]+$/);
-    await member.getByTestId("presentation-countdown").filter({ hasText: /Valid for \d+ s/ }).waitFor();
+    await member
+      .getByTestId("presentation-countdown")
+      .filter({ hasText: /Valid for \d+ s/ })
+      .waitFor();
     await screenshot(member, "booth-present-phone");
 
     const kiosk = await openKiosk("booth-kiosk");
@@ -168,7 +220,13 @@ describe("when a member presents a record at a festival booth", function () {
   });
 
   it("accepts a delegated hot wallet, then refuses it once the owner revokes", async function () {
-    await send(owner.address, "grantAccess", [tokenId, delegate.address, PRESENT, BigInt(Math.floor(Date.now() / 1000)) + 86_400n, "0x"]);
+    await send(owner.address, "grantAccess", [
+      tokenId,
+      delegate.address,
+      PRESENT,
+      BigInt(Math.floor(Date.now() / 1000)) + 86_400n,
+      "0x",
+    ]);
     const hotWallet = await openPresenter("booth-delegate", delegate);
     await hotWallet.getByText(/you may present it until/).waitFor({ timeout: STEP_TIMEOUT_MS });
     const code = await readShownCode(hotWallet);

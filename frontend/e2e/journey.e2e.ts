@@ -42,11 +42,29 @@ describe("when two members share a record", function () {
 
   before(async function () {
     const stack = e2eStack();
-    const [ownerAccount, readerAccount] = await freshMemberAccounts({ rpcUrl: stack.urls.rpc, contract: stack.addresses.bioDental, count: 2 });
+    const [ownerAccount, readerAccount] = await freshMemberAccounts({
+      rpcUrl: stack.urls.rpc,
+      contract: stack.addresses.bioDental,
+      count: 2,
+    });
     browser = await launchChromium();
-    const wallet = (account: NodeAccount) => ({ rpcUrl: stack.urls.rpc, chainId: stack.chainId, accountIndex: account.index, address: account.address });
-    owner = await openVisitor({ browser, label: "owner", wallet: wallet(ownerAccount as NodeAccount) });
-    reader = await openVisitor({ browser, label: "reader", wallet: wallet(readerAccount as NodeAccount), viewport: DESKTOP_VIEWPORT });
+    const wallet = (account: NodeAccount) => ({
+      rpcUrl: stack.urls.rpc,
+      chainId: stack.chainId,
+      accountIndex: account.index,
+      address: account.address,
+    });
+    owner = await openVisitor({
+      browser,
+      label: "owner",
+      wallet: wallet(ownerAccount as NodeAccount),
+    });
+    reader = await openVisitor({
+      browser,
+      label: "reader",
+      wallet: wallet(readerAccount as NodeAccount),
+      viewport: DESKTOP_VIEWPORT,
+    });
     visitor = await openVisitor({ browser, label: "visitor" });
   });
 
@@ -54,8 +72,12 @@ describe("when two members share a record", function () {
     if (this.currentTest?.state !== "failed") return;
     for (const person of [owner, reader, visitor]) {
       if (!person) continue;
-      if (!person.page.isClosed()) await screenshot(person.page, `FAILED-${person.label}`).catch(() => undefined);
-      for (const dip of person.healthDips) console.log(`      [${person.label}] /__health reported a service down at ${dip.at}: ${dip.body}`);
+      if (!person.page.isClosed())
+        await screenshot(person.page, `FAILED-${person.label}`).catch(() => undefined);
+      for (const dip of person.healthDips)
+        console.log(
+          `      [${person.label}] /__health reported a service down at ${dip.at}: ${dip.body}`,
+        );
     }
   });
 
@@ -76,11 +98,14 @@ describe("when two members share a record", function () {
     const storyText = "Thanks to the Smilencer booth I finally floss every day.";
 
     // The reader onboards in their own browser while the owner mints: people do not take turns.
-    const readerOnboarded = step("reader connects and registers a key (meanwhile, in their browser)", async () => {
-      await readerPage.goto(app);
-      await connectWallet(readerPage, readerAddress);
-      expect(await registerEncryptionKey(readerPage)).to.equal("registered");
-    });
+    const readerOnboarded = step(
+      "reader connects and registers a key (meanwhile, in their browser)",
+      async () => {
+        await readerPage.goto(app);
+        await connectWallet(readerPage, readerAddress);
+        expect(await registerEncryptionKey(readerPage)).to.equal("registered");
+      },
+    );
     // Awaited before the grant; this only keeps an early failure from being reported as unhandled.
     readerOnboarded.catch(() => undefined);
 
@@ -117,11 +142,18 @@ describe("when two members share a record", function () {
     await step("owner views the record decrypted and downloads the attachment", async () => {
       await ownerPage.getByTestId("view-minted").click();
       expect(await waitForRecordOutcome(ownerPage)).to.equal("decrypted");
-      expect(await ownerPage.getByTestId("record-practitioner").innerText()).to.contain("Dr. Liora Voss");
-      expect(await ownerPage.getByTestId("record-story").innerText()).to.contain("Routine check-up");
+      expect(await ownerPage.getByTestId("record-practitioner").innerText()).to.contain(
+        "Dr. Liora Voss",
+      );
+      expect(await ownerPage.getByTestId("record-story").innerText()).to.contain(
+        "Routine check-up",
+      );
       await ownerPage.getByTestId("attachment-item").filter({ hasText: xray.name }).waitFor();
       const downloaded = await downloadAttachment(ownerPage, xray.name);
-      expect(downloaded.equals(xray.buffer), "the downloaded attachment is the PNG that was attached").to.equal(true);
+      expect(
+        downloaded.equals(xray.buffer),
+        "the downloaded attachment is the PNG that was attached",
+      ).to.equal(true);
       await screenshot(ownerPage, "record-decrypted-phone");
     });
 
@@ -141,7 +173,9 @@ describe("when two members share a record", function () {
       await screenshot(readerPage, "shared-with-me-desktop");
       await shared.getByRole("link", { name: "Open" }).click();
       expect(await waitForRecordOutcome(readerPage)).to.equal("decrypted");
-      expect(await readerPage.getByTestId("record-practitioner").innerText()).to.contain("Dr. Liora Voss");
+      expect(await readerPage.getByTestId("record-practitioner").innerText()).to.contain(
+        "Dr. Liora Voss",
+      );
       expect(await readerPage.getByTestId("record-role").innerText()).to.match(/Shared with you/);
       await screenshot(readerPage, "shared-record-decrypted-desktop");
     });
@@ -149,18 +183,27 @@ describe("when two members share a record", function () {
     await step("owner revokes: the record is re-encrypted as version 2", async () => {
       const confirmation = await revokeAccess(ownerPage, readerAddress);
       expect(confirmation).to.match(/version 2/);
-      await ownerPage.getByTestId("record-header-version").filter({ hasText: "Version 2" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+      await ownerPage
+        .getByTestId("record-header-version")
+        .filter({ hasText: "Version 2" })
+        .waitFor({ timeout: STEP_TIMEOUT_MS });
       await screenshot(ownerPage, "access-revoked-phone");
     });
 
     await step("reader cannot read the new version and is told why", async () => {
       await readerPage.reload();
-      await readerPage.getByTestId("record-header-version").filter({ hasText: "Version 2" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+      await readerPage
+        .getByTestId("record-header-version")
+        .filter({ hasText: "Version 2" })
+        .waitFor({ timeout: STEP_TIMEOUT_MS });
       expect(await waitForRecordOutcome(readerPage)).to.equal("error");
       const notice = readerPage.getByTestId("record-read-error");
       expect(await notice.getAttribute("data-error-kind")).to.equal("no-access");
       expect(await notice.innerText()).to.match(/revoked|re-encrypted|no read access/i);
-      expect(await readerPage.getByTestId("record-content").count(), "no decrypted content is shown").to.equal(0);
+      expect(
+        await readerPage.getByTestId("record-content").count(),
+        "no decrypted content is shown",
+      ).to.equal(0);
       await screenshot(readerPage, "reader-revoked-desktop");
     });
 
@@ -169,14 +212,23 @@ describe("when two members share a record", function () {
       await screenshot(ownerPage, "story-published-phone");
     });
 
-    await step("the story appears in Emotional Echoes, for members and for a visitor with no wallet", async () => {
-      await navigateTo(ownerPage, "echoes");
-      await ownerPage.locator(`[data-testid=echo-card][data-token-id="${tokenId}"]`).getByText(storyText).waitFor({ timeout: STEP_TIMEOUT_MS });
-      await screenshot(ownerPage, "echoes-member-phone");
-      await visitor.page.goto(`${app}/echoes`);
-      await visitor.page.locator(`[data-testid=echo-card][data-token-id="${tokenId}"]`).getByText(storyText).waitFor({ timeout: STEP_TIMEOUT_MS });
-      await screenshot(visitor.page, "echoes-visitor-phone");
-    });
+    await step(
+      "the story appears in Emotional Echoes, for members and for a visitor with no wallet",
+      async () => {
+        await navigateTo(ownerPage, "echoes");
+        await ownerPage
+          .locator(`[data-testid=echo-card][data-token-id="${tokenId}"]`)
+          .getByText(storyText)
+          .waitFor({ timeout: STEP_TIMEOUT_MS });
+        await screenshot(ownerPage, "echoes-member-phone");
+        await visitor.page.goto(`${app}/echoes`);
+        await visitor.page
+          .locator(`[data-testid=echo-card][data-token-id="${tokenId}"]`)
+          .getByText(storyText)
+          .waitFor({ timeout: STEP_TIMEOUT_MS });
+        await screenshot(visitor.page, "echoes-visitor-phone");
+      },
+    );
 
     await step("owner burns the record after the warning", async () => {
       await navigateTo(ownerPage, "records");
@@ -195,12 +247,19 @@ describe("when two members share a record", function () {
       await ownerPage.getByTestId("records-empty").waitFor({ timeout: STEP_TIMEOUT_MS });
       // Erased everywhere: the visitor's gallery no longer lists its story.
       await visitor.page.reload();
-      await visitor.page.getByTestId("echoes-empty").or(visitor.page.getByTestId("echoes-gallery")).first().waitFor({ timeout: STEP_TIMEOUT_MS });
-      expect(await visitor.page.locator(`[data-testid=echo-card][data-token-id="${tokenId}"]`).count()).to.equal(0);
+      await visitor.page
+        .getByTestId("echoes-empty")
+        .or(visitor.page.getByTestId("echoes-gallery"))
+        .first()
+        .waitFor({ timeout: STEP_TIMEOUT_MS });
+      expect(
+        await visitor.page.locator(`[data-testid=echo-card][data-token-id="${tokenId}"]`).count(),
+      ).to.equal(0);
     });
 
     for (const person of [owner, reader, visitor]) {
-      for (const problem of person.guard.allowedSeen()) console.log(`      (allowed, known) [${person.label}] ${problem.text} @ ${problem.url}`);
+      for (const problem of person.guard.allowedSeen())
+        console.log(`      (allowed, known) [${person.label}] ${problem.text} @ ${problem.url}`);
       person.guard.assertClean();
     }
   });

@@ -34,7 +34,11 @@ describe("when a visitor with no wallet opens the app", function () {
       await page.getByRole("heading", { name: "Emotional Echoes" }).waitFor();
       await page.getByRole("heading", { name: "How to connect" }).waitFor();
       // The gallery settles to its empty state (a fresh chain has no story) rather than an error.
-      await page.getByTestId("echoes-empty").or(page.getByTestId("echoes-gallery")).first().waitFor();
+      await page
+        .getByTestId("echoes-empty")
+        .or(page.getByTestId("echoes-gallery"))
+        .first()
+        .waitFor();
 
       // With no wallet in the browser, the connect dialog says how to get one instead of failing.
       await page.getByRole("button", { name: "Connect a wallet" }).click();
@@ -48,10 +52,16 @@ describe("when a visitor with no wallet opens the app", function () {
 
       await page.goto(`${e2eStack().app}/echoes`);
       await page.getByRole("heading", { level: 1, name: "Emotional Echoes" }).waitFor();
-      await page.getByTestId("echoes-empty").or(page.getByTestId("echoes-gallery")).first().waitFor();
+      await page
+        .getByTestId("echoes-empty")
+        .or(page.getByTestId("echoes-gallery"))
+        .first()
+        .waitFor();
       await screenshot(page, `echoes-visitor-${size}`);
 
-      expect(await page.getByTestId("status-chain-down").count(), "the chain-down notice").to.equal(0);
+      expect(await page.getByTestId("status-chain-down").count(), "the chain-down notice").to.equal(
+        0,
+      );
       visitor.guard.assertClean();
     });
   }

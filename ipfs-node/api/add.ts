@@ -1,11 +1,20 @@
 import type { ServerResponse } from "node:http";
 import type { Readable } from "node:stream";
 import Busboy from "busboy";
-import { importer, type ImportCandidate, type ImporterProgressEvents, type ImportResult } from "ipfs-unixfs-importer";
+import {
+  importer,
+  type ImportCandidate,
+  type ImporterProgressEvents,
+  type ImportResult,
+} from "ipfs-unixfs-importer";
 import type { CID } from "multiformats/cid";
 import { HttpError } from "../http/http-error.ts";
 import { readBoolean, readInteger } from "../http/query.ts";
-import { KUBO_MAX_CHUNK_SIZE, kuboImporterOptions, type KuboImportParameters } from "../node/kubo-import-options.ts";
+import {
+  KUBO_MAX_CHUNK_SIZE,
+  kuboImporterOptions,
+  type KuboImportParameters,
+} from "../node/kubo-import-options.ts";
 import { pinRecursive } from "../node/pins.ts";
 import type { ApiHandler } from "./api-context.ts";
 import { AsyncQueue } from "./async-queue.ts";
@@ -28,7 +37,10 @@ export const handleAdd: ApiHandler = async (context, req, res, params, signal) =
   const declaredLength = Number(req.headers["content-length"] ?? Number.NaN);
   if (declaredLength > context.maxUploadBytes) throw tooLarge(context.maxUploadBytes);
   if (!(req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data")) {
-    throw new HttpError(400, "file argument 'path' is required (expected a multipart/form-data body)");
+    throw new HttpError(
+      400,
+      "file argument 'path' is required (expected a multipart/form-data body)",
+    );
   }
 
   const parts = new AsyncQueue<ImportCandidate>();
@@ -45,7 +57,9 @@ export const handleAdd: ApiHandler = async (context, req, res, params, signal) =
   try {
     busboy = Busboy({ headers: req.headers, preservePath: true });
   } catch (error) {
-    throw new HttpError(400, `malformed multipart request: ${(error as Error).message}`, { cause: error });
+    throw new HttpError(400, `malformed multipart request: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   busboy.on("file", (_field, stream, info) => {
     let path: string;
@@ -63,7 +77,9 @@ export const handleAdd: ApiHandler = async (context, req, res, params, signal) =
     parts.push({ path, content: stream });
   });
   busboy.on("close", () => parts.end());
-  busboy.on("error", (error: Error) => fail(new HttpError(400, `malformed multipart request: ${error.message}`, { cause: error })));
+  busboy.on("error", (error: Error) =>
+    fail(new HttpError(400, `malformed multipart request: ${error.message}`, { cause: error })),
+  );
 
   let received = 0;
   req.on("data", (chunk: Buffer) => {
@@ -74,7 +90,9 @@ export const handleAdd: ApiHandler = async (context, req, res, params, signal) =
     }
   });
   req.on("aborted", () => fail(new HttpError(400, "the client aborted the upload")));
-  signal.addEventListener("abort", () => fail(new HttpError(400, "the client went away")), { once: true });
+  signal.addEventListener("abort", () => fail(new HttpError(400, "the client went away")), {
+    once: true,
+  });
   req.pipe(busboy);
 
   const progress = options.progress ? startProgressStream(res) : undefined;
@@ -94,7 +112,8 @@ export const handleAdd: ApiHandler = async (context, req, res, params, signal) =
     if (results.length === 0) throw new HttpError(400, "file argument 'path' is required");
     if (options.pin && !options.onlyHash) {
       for (const entry of results) {
-        if (!(entry.path ?? "").includes("/")) await pinRecursive(context.core, entry.cid, { knownComplete: true });
+        if (!(entry.path ?? "").includes("/"))
+          await pinRecursive(context.core, entry.cid, { knownComplete: true });
       }
     } else if (!options.onlyHash) {
       await context.core.flush();
@@ -110,7 +129,9 @@ export const handleAdd: ApiHandler = async (context, req, res, params, signal) =
     throw error;
   }
 
-  const lines = selectOutput(results, options).map((entry) => JSON.stringify(toKuboLine(entry)) + "\n");
+  const lines = selectOutput(results, options).map(
+    (entry) => JSON.stringify(toKuboLine(entry)) + "\n",
+  );
   if (progress) {
     progress.finish(lines);
     return;
@@ -126,13 +147,15 @@ export const handleAdd: ApiHandler = async (context, req, res, params, signal) =
 
 function readAddOptions(params: URLSearchParams): AddOptions {
   const cidVersion = readInteger(params, "cid-version") ?? 0;
-  if (cidVersion !== 0 && cidVersion !== 1) throw new HttpError(400, `unknown CID version: ${cidVersion}`);
+  if (cidVersion !== 0 && cidVersion !== 1)
+    throw new HttpError(400, `unknown CID version: ${cidVersion}`);
   const hash = params.get("hash");
   if (hash !== null && hash !== "" && hash !== "sha2-256") {
     throw new HttpError(400, `unsupported hash function "${hash}": this node only uses sha2-256`);
   }
   for (const unsupported of ["trickle", "nocopy", "inline", "to-files"]) {
-    if (readBoolean(params, unsupported, false)) throw new HttpError(400, `option "${unsupported}" is not supported by this node`);
+    if (readBoolean(params, unsupported, false))
+      throw new HttpError(400, `option "${unsupported}" is not supported by this node`);
   }
   return {
     cidVersion,
@@ -150,17 +173,27 @@ function readAddOptions(params: URLSearchParams): AddOptions {
 function readChunker(chunker: string | null): number | undefined {
   if (chunker === null || chunker === "" || chunker === "default") return undefined;
   const match = /^size-(\d+)$/.exec(chunker);
-  if (!match) throw new HttpError(400, `unrecognized chunker option: ${chunker} (only size-<bytes> is supported)`);
+  if (!match)
+    throw new HttpError(
+      400,
+      `unrecognized chunker option: ${chunker} (only size-<bytes> is supported)`,
+    );
   const size = Number(match[1]);
   if (size <= 0) throw new HttpError(400, "chunker size must be greater than 0");
   if (size > KUBO_MAX_CHUNK_SIZE) {
-    throw new HttpError(400, `chunker parameters may not exceed the maximum chunk size of ${KUBO_MAX_CHUNK_SIZE}`);
+    throw new HttpError(
+      400,
+      `chunker parameters may not exceed the maximum chunk size of ${KUBO_MAX_CHUNK_SIZE}`,
+    );
   }
   return size;
 }
 
 function tooLarge(limit: number): HttpError {
-  return new HttpError(413, `request body too large: this node accepts at most ${limit} bytes per add`);
+  return new HttpError(
+    413,
+    `request body too large: this node accepts at most ${limit} bytes per add`,
+  );
 }
 
 function selectOutput(results: ImportResult[], options: AddOptions): ImportResult[] {
@@ -189,7 +222,10 @@ function startProgressStream(res: ServerResponse) {
     onProgress(event: ImporterProgressEvents): void {
       if (event.type !== "unixfs:importer:progress:file:read") return;
       ensureHead();
-      res.write(JSON.stringify({ Name: event.detail.path ?? "", Bytes: Number(event.detail.bytesRead) }) + "\n");
+      res.write(
+        JSON.stringify({ Name: event.detail.path ?? "", Bytes: Number(event.detail.bytesRead) }) +
+          "\n",
+      );
     },
     finish(lines: string[]): void {
       ensureHead();

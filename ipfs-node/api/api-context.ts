@@ -16,7 +16,11 @@ export type ApiHandler = (
 ) => Promise<void>;
 
 /** Sends one JSON value the way Kubo does (a single line). */
-export function sendJson(res: ServerResponse, value: unknown, extraHeaders: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  value: unknown,
+  extraHeaders: Record<string, string> = {},
+): void {
   const body = JSON.stringify(value) + "\n";
   res.writeHead(200, {
     "Content-Type": "application/json",

@@ -47,7 +47,8 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
   [Symbol.asyncIterator](): AsyncIterator<T> {
     return {
       next: () => {
-        if (this.#items.length > 0) return Promise.resolve({ value: this.#items.shift()!, done: false });
+        if (this.#items.length > 0)
+          return Promise.resolve({ value: this.#items.shift()!, done: false });
         if (this.#error !== undefined) return Promise.reject(this.#error);
         if (this.#ended) return Promise.resolve({ value: undefined, done: true });
         return new Promise<IteratorResult<T>>((resolve, reject) => {

@@ -22,7 +22,8 @@ const ROUTES: Record<string, ApiHandler> = {
 const API_CORS: Omit<CorsPolicy, "allowedOrigins"> = {
   allowMethods: "POST, OPTIONS",
   allowHeaders: "Authorization, Content-Type, X-Requested-With, Range, User-Agent",
-  exposeHeaders: "X-Stream-Output, X-Chunked-Output, X-Content-Length, X-Stream-Error, Content-Length",
+  exposeHeaders:
+    "X-Stream-Output, X-Chunked-Output, X-Content-Length, X-Stream-Error, Content-Length",
 };
 
 export type ApiHandlerOptions = ApiContext & {
@@ -49,7 +50,10 @@ export function createApiHandler(options: ApiHandlerOptions) {
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
       if (applyCors(req, res, policy) === "refused") {
-        throw new HttpError(403, `origin ${req.headers.origin} is not allowed to use this node's API`);
+        throw new HttpError(
+          403,
+          `origin ${req.headers.origin} is not allowed to use this node's API`,
+        );
       }
       if (req.method === "OPTIONS") {
         res.writeHead(204).end();

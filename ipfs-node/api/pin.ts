@@ -10,7 +10,8 @@ function readCidArgs(params: URLSearchParams, required: boolean): CID[] {
   if (required && args.length === 0) throw new HttpError(400, 'argument "ipfs-path" is required');
   return args.map((arg) => {
     const { cid, path } = parseCidPath(arg);
-    if (path !== undefined) throw new HttpError(400, `pinning a path inside a DAG is not supported: ${arg}`);
+    if (path !== undefined)
+      throw new HttpError(400, `pinning a path inside a DAG is not supported: ${arg}`);
     return cid;
   });
 }
@@ -44,7 +45,10 @@ export const handlePinRm: ApiHandler = async (context, _req, res, params) => {
 export const handlePinLs: ApiHandler = async (context, _req, res, params) => {
   const type = params.get("type") ?? "all";
   if (!["all", "recursive", "direct", "indirect"].includes(type)) {
-    throw new HttpError(400, `invalid type '${type}', must be one of {direct, indirect, recursive, all}`);
+    throw new HttpError(
+      400,
+      `invalid type '${type}', must be one of {direct, indirect, recursive, all}`,
+    );
   }
   const cids = readCidArgs(params, false);
   const pins: StoredPin[] = [];
@@ -56,8 +60,14 @@ export const handlePinLs: ApiHandler = async (context, _req, res, params) => {
     }
   }
   if (readBoolean(params, "stream", false)) {
-    const body = pins.map((pin) => JSON.stringify({ Cid: pin.cid, Name: "", Type: pin.type }) + "\n").join("");
-    res.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "X-Chunked-Output": "1" });
+    const body = pins
+      .map((pin) => JSON.stringify({ Cid: pin.cid, Name: "", Type: pin.type }) + "\n")
+      .join("");
+    res.writeHead(200, {
+      "Content-Type": "application/json",
+      "Content-Length": Buffer.byteLength(body),
+      "X-Chunked-Output": "1",
+    });
     res.end(body);
     return;
   }

@@ -48,7 +48,8 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
         throw new HttpError(405, `method ${req.method} not allowed: the gateway is read-only`);
       }
       const url = new URL(req.url ?? "/", "http://localhost");
-      if (!url.pathname.startsWith("/ipfs/")) throw new HttpError(404, `not found: ${url.pathname}`);
+      if (!url.pathname.startsWith("/ipfs/"))
+        throw new HttpError(404, `not found: ${url.pathname}`);
       const { cid, path } = parseCidPath(decodeURIComponent(url.pathname));
       const etag = `"${cid}"`;
       const common = {
@@ -82,7 +83,8 @@ export function createGatewayHandler(options: GatewayHandlerOptions) {
         res.end();
         return;
       }
-      for await (const chunk of file.read(start, length, controller.signal)) await writeChunk(res, chunk);
+      for await (const chunk of file.read(start, length, controller.signal))
+        await writeChunk(res, chunk);
       res.end();
     } catch (error) {
       if (res.headersSent) {

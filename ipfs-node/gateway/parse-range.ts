@@ -8,7 +8,10 @@ export type ByteRange = { start: number; end: number };
  * @example
  * parseRange("bytes=0-99", 1000) // { start: 0, end: 99 }
  */
-export function parseRange(header: string | undefined, size: number): ByteRange | "unsatisfiable" | undefined {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): ByteRange | "unsatisfiable" | undefined {
   if (header === undefined) return undefined;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match) return undefined;

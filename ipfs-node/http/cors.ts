@@ -18,7 +18,11 @@ export type CorsVerdict = "no-origin" | "allowed" | "refused";
  * @example
  * if (applyCors(req, res, policy) === "refused") return sendKuboError(res, 403, "...")
  */
-export function applyCors(req: IncomingMessage, res: ServerResponse, policy: CorsPolicy): CorsVerdict {
+export function applyCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  policy: CorsPolicy,
+): CorsVerdict {
   const origin = req.headers.origin;
   res.setHeader("Vary", "Origin");
   if (origin === undefined) return "no-origin";

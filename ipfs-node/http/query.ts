@@ -20,7 +20,10 @@ export function readInteger(params: URLSearchParams, name: string): number | und
   const value = params.get(name);
   if (value === null || value === "") return undefined;
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    throw new HttpError(400, `invalid value "${value}" for option "${name}": expected a non-negative integer`);
+    throw new HttpError(
+      400,
+      `invalid value "${value}" for option "${name}": expected a non-negative integer`,
+    );
   }
   return Number(value);
 }
@@ -40,7 +43,9 @@ export function parseCidPath(arg: string): CidPath {
   try {
     cid = CID.parse(first);
   } catch (error) {
-    throw new HttpError(400, `invalid path "${arg}": invalid cid: ${(error as Error).message}`, { cause: error });
+    throw new HttpError(400, `invalid path "${arg}": invalid cid: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const path = rest.filter((segment) => segment !== "").join("/");
   return { cid, path: path === "" ? undefined : path };
@@ -49,6 +54,7 @@ export function parseCidPath(arg: string): CidPath {
 /** The first `arg`, required. Kubo names the argument in its message. */
 export function requireArg(params: URLSearchParams, argumentName: string): string {
   const arg = params.get("arg");
-  if (arg === null || arg === "") throw new HttpError(400, `argument "${argumentName}" is required`);
+  if (arg === null || arg === "")
+    throw new HttpError(400, `argument "${argumentName}" is required`);
   return arg;
 }

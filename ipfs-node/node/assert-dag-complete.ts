@@ -14,7 +14,11 @@ const IDENTITY = 0x00;
  * @example
  * await assertDagComplete(core.blockstore, cid)
  */
-export async function assertDagComplete(blockstore: DurableFsBlockstore, root: CID, signal?: AbortSignal): Promise<void> {
+export async function assertDagComplete(
+  blockstore: DurableFsBlockstore,
+  root: CID,
+  signal?: AbortSignal,
+): Promise<void> {
   const stack: CID[] = [root];
   while (stack.length > 0) {
     signal?.throwIfAborted();
@@ -24,7 +28,8 @@ export async function assertDagComplete(blockstore: DurableFsBlockstore, root: C
       if (!(await blockstore.has(cid))) throw missing(cid);
       continue;
     }
-    if (cid.code !== dagPb.code) throw new HttpError(400, `cannot pin ${cid}: only dag-pb and raw blocks are supported`);
+    if (cid.code !== dagPb.code)
+      throw new HttpError(400, `cannot pin ${cid}: only dag-pb and raw blocks are supported`);
     let bytes: Uint8Array | undefined;
     try {
       for await (const chunk of blockstore.get(cid, { signal })) bytes = chunk;
@@ -32,7 +37,8 @@ export async function assertDagComplete(blockstore: DurableFsBlockstore, root: C
       throw missing(cid);
     }
     const node = dagPb.decode(bytes!);
-    for (let index = node.Links.length - 1; index >= 0; index--) stack.push(node.Links[index]!.Hash);
+    for (let index = node.Links.length - 1; index >= 0; index--)
+      stack.push(node.Links[index]!.Hash);
   }
 }
 

@@ -23,7 +23,12 @@ export type OpenedFile = {
  * @example
  * const file = await openFile(core, cid); for await (const chunk of file.read(0, file.size)) …
  */
-export async function openFile(core: IpfsNodeCore, cid: CID, subPath: string | undefined, signal?: AbortSignal): Promise<OpenedFile> {
+export async function openFile(
+  core: IpfsNodeCore,
+  cid: CID,
+  subPath: string | undefined,
+  signal?: AbortSignal,
+): Promise<OpenedFile> {
   const target = subPath === undefined ? cid : `${cid}/${subPath}`;
   let entry;
   try {
@@ -31,7 +36,12 @@ export async function openFile(core: IpfsNodeCore, cid: CID, subPath: string | u
     // and there is nothing it could fetch for us offline anyway.
     entry = await exporter(target, core.blockstore, { offline: true, signal });
   } catch (error) {
-    if (error instanceof Error && error.name === "NotFoundError" && subPath !== undefined && !/block/i.test(error.message)) {
+    if (
+      error instanceof Error &&
+      error.name === "NotFoundError" &&
+      subPath !== undefined &&
+      !/block/i.test(error.message)
+    ) {
       throw new HttpError(404, `no link named "${subPath}" under ${cid}`, { cause: error });
     }
     throw asNotFound(error, target.toString());
@@ -46,7 +56,13 @@ export async function openFile(core: IpfsNodeCore, cid: CID, subPath: string | u
     async *read(offset, length, readSignal) {
       if (length === 0) return;
       try {
-        yield* content({ offset, length, signal: readSignal, offline: true, blockReadConcurrency: BLOCK_READ_AHEAD });
+        yield* content({
+          offset,
+          length,
+          signal: readSignal,
+          offline: true,
+          blockReadConcurrency: BLOCK_READ_AHEAD,
+        });
       } catch (error) {
         throw asNotFound(error, target.toString());
       }

@@ -17,7 +17,11 @@ export type PinOptions = {
  * @example
  * await pinRecursive(core, CID.parse("Qm…"))
  */
-export async function pinRecursive(core: IpfsNodeCore, cid: CID, options: PinOptions = {}): Promise<void> {
+export async function pinRecursive(
+  core: IpfsNodeCore,
+  cid: CID,
+  options: PinOptions = {},
+): Promise<void> {
   if (!options.knownComplete) await assertDagComplete(core.blockstore, cid, options.signal);
   await core.blockstore.flush();
   await core.pins.add(cid);
@@ -25,7 +29,8 @@ export async function pinRecursive(core: IpfsNodeCore, cid: CID, options: PinOpt
 
 /** Removes a recursive pin; 404 when there is none. */
 export async function unpin(core: IpfsNodeCore, cid: CID): Promise<void> {
-  if (!(await core.pins.rm(cid))) throw new HttpError(404, `not pinned or pinned indirectly: ${cid}`);
+  if (!(await core.pins.rm(cid)))
+    throw new HttpError(404, `not pinned or pinned indirectly: ${cid}`);
 }
 
 /** One pin, reported as it was pinned (v0 stays v0), or a 404 when `cid` is not pinned. */

@@ -49,7 +49,9 @@ export class DurableFsBlockstore extends FsBlockstore {
       bytes = await readFile(this.#fileOf(key), { signal: options?.signal });
     } catch (error) {
       // Helia and the exporter tell "missing" apart by this name (interface-store's NotFoundError).
-      throw Object.assign(new Error(`Block not found: ${key}`, { cause: error }), { name: "NotFoundError" });
+      throw Object.assign(new Error(`Block not found: ${key}`, { cause: error }), {
+        name: "NotFoundError",
+      });
     }
     yield bytes;
   }

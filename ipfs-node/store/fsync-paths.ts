@@ -10,7 +10,10 @@ const FSYNC_CONCURRENCY = 32;
  * @example
  * await fsyncPaths(["/data/blocks/AB/CIQ…data"], ["/data/blocks"])
  */
-export async function fsyncPaths(files: Iterable<string>, extraDirs: Iterable<string> = []): Promise<void> {
+export async function fsyncPaths(
+  files: Iterable<string>,
+  extraDirs: Iterable<string> = [],
+): Promise<void> {
   const fileList = [...files];
   const dirs = new Set<string>(extraDirs);
   for (const file of fileList) dirs.add(path.dirname(file));

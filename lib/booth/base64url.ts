@@ -17,7 +17,8 @@ export function encodeBase64Url(bytes: Uint8Array): string {
   let i = 0;
   for (; i + 3 <= bytes.length; i += 3) {
     const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
+    out +=
+      ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
   }
   const rest = bytes.length - i;
   if (rest === 1) {
@@ -40,13 +41,20 @@ export function encodeBase64Url(bytes: Uint8Array): string {
  * decodeBase64Url("-_8") // { bytes: Uint8Array [0xfb, 0xff] }
  * decodeBase64Url("-_9") // { error: "non-canonical base64url (unused bits set)" }
  */
-export function decodeBase64Url(text: string): { bytes: Uint8Array; error?: undefined } | { bytes?: undefined; error: string } {
+export function decodeBase64Url(
+  text: string,
+): { bytes: Uint8Array; error?: undefined } | { bytes?: undefined; error: string } {
   const values = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const value = code < 128 ? DECODE_TABLE[code]! : -1;
     if (value < 0) {
-      return { error: code === 0x3d ? "base64url padding is not allowed" : `invalid base64url character at ${i}` };
+      return {
+        error:
+          code === 0x3d
+            ? "base64url padding is not allowed"
+            : `invalid base64url character at ${i}`,
+      };
     }
     values[i] = value;
   }
@@ -63,10 +71,12 @@ export function decodeBase64Url(text: string): { bytes: Uint8Array; error?: unde
     bytes[o++] = n & 0xff;
   }
   if (rest === 2) {
-    if ((values[i + 1]! & 0x0f) !== 0) return { error: "non-canonical base64url (unused bits set)" };
+    if ((values[i + 1]! & 0x0f) !== 0)
+      return { error: "non-canonical base64url (unused bits set)" };
     bytes[o++] = (values[i]! << 2) | (values[i + 1]! >> 4);
   } else if (rest === 3) {
-    if ((values[i + 2]! & 0x03) !== 0) return { error: "non-canonical base64url (unused bits set)" };
+    if ((values[i + 2]! & 0x03) !== 0)
+      return { error: "non-canonical base64url (unused bits set)" };
     const n = (values[i]! << 10) | (values[i + 1]! << 4) | (values[i + 2]! >> 2);
     bytes[o++] = n >> 8;
     bytes[o++] = n & 0xff;

@@ -1,4 +1,10 @@
-import { type Address, type BlockTag, type Client, ContractFunctionRevertedError, isAddressEqual } from "viem";
+import {
+  type Address,
+  type BlockTag,
+  type Client,
+  ContractFunctionRevertedError,
+  isAddressEqual,
+} from "viem";
 import { getBlock, getCode, readContract } from "viem/actions";
 import { BaseError } from "viem";
 import { bioDentalNftAbi } from "#lib/generated/bioDentalNft.ts";
@@ -29,7 +35,10 @@ const Reason = {
 } as const;
 
 function isRevert(error: unknown): boolean {
-  return error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError) !== null;
+  return (
+    error instanceof BaseError &&
+    error.walk((e) => e instanceof ContractFunctionRevertedError) !== null
+  );
 }
 
 /**
@@ -50,16 +59,30 @@ export async function checkPresentationOffChain(
 ): Promise<number> {
   const { presentation } = signed;
   const common = { address: contract, abi: bioDentalNftAbi, blockTag } as const;
-  let reads: [bigint, readonly [string, boolean], Address | null, readonly [number, bigint], string | undefined];
+  let reads: [
+    bigint,
+    readonly [string, boolean],
+    Address | null,
+    readonly [number, bigint],
+    string | undefined,
+  ];
   try {
     reads = await Promise.all([
       getBlock(client, { blockTag }).then((block) => block.timestamp),
       readContract(client, { ...common, functionName: "boothOf", args: [presentation.booth] }),
-      readContract(client, { ...common, functionName: "ownerOf", args: [presentation.tokenId] }).catch((error: unknown) => {
+      readContract(client, {
+        ...common,
+        functionName: "ownerOf",
+        args: [presentation.tokenId],
+      }).catch((error: unknown) => {
         if (isRevert(error)) return null;
         throw error;
       }),
-      readContract(client, { ...common, functionName: "grantOf", args: [presentation.tokenId, presentation.holder] }),
+      readContract(client, {
+        ...common,
+        functionName: "grantOf",
+        args: [presentation.tokenId, presentation.holder],
+      }),
       getCode(client, { address: presentation.holder, blockTag }),
     ]);
   } catch (cause) {
@@ -68,7 +91,8 @@ export async function checkPresentationOffChain(
   const [now, [boothName, boothActive], owner, [scopes, expiresAt], holderCode] = reads;
 
   if (presentation.notAfter < now) return Reason.Expired;
-  if (presentation.notAfter > now + BigInt(MAX_PRESENTATION_WINDOW_SECONDS)) return Reason.TooFarAhead;
+  if (presentation.notAfter > now + BigInt(MAX_PRESENTATION_WINDOW_SECONDS))
+    return Reason.TooFarAhead;
   // A booth can only be registered with a non-empty name, so an empty one means never registered.
   if (!boothActive) return boothName === "" ? Reason.BoothNotRegistered : Reason.BoothInactive;
   if (owner === null) return Reason.NonexistentToken;

@@ -1,4 +1,11 @@
-import { type Address, type Hex, hashTypedData, hexToBytes, isAddressEqual, recoverAddress } from "viem";
+import {
+  type Address,
+  type Hex,
+  hashTypedData,
+  hexToBytes,
+  isAddressEqual,
+  recoverAddress,
+} from "viem";
 import { presentationTypedData } from "./presentationTypedData.ts";
 import type { SignedPresentation } from "./types.ts";
 

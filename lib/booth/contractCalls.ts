@@ -1,4 +1,14 @@
-import { type Address, type BlockTag, type Client, type Hex, concatHex, decodeAbiParameters, encodeAbiParameters, getAbiItem, toFunctionSelector } from "viem";
+import {
+  type Address,
+  type BlockTag,
+  type Client,
+  type Hex,
+  concatHex,
+  decodeAbiParameters,
+  encodeAbiParameters,
+  getAbiItem,
+  toFunctionSelector,
+} from "viem";
 import { call } from "viem/actions";
 import { bioDentalNftAbi } from "#lib/generated/bioDentalNft.ts";
 import type { Presentation } from "./types.ts";
@@ -22,9 +32,17 @@ async function ethCall(client: Client, to: Address, data: Hex, blockTag: BlockTa
  */
 export async function callVerifyPresentation(
   client: Client,
-  { contract, presentation, signature, blockTag }: { contract: Address; presentation: Presentation; signature: Hex; blockTag: BlockTag },
+  {
+    contract,
+    presentation,
+    signature,
+    blockTag,
+  }: { contract: Address; presentation: Presentation; signature: Hex; blockTag: BlockTag },
 ): Promise<readonly [boolean, number]> {
-  const data = concatHex([verifySelector, encodeAbiParameters(verifyItem.inputs, [presentation, signature])]);
+  const data = concatHex([
+    verifySelector,
+    encodeAbiParameters(verifyItem.inputs, [presentation, signature]),
+  ]);
   return decodeAbiParameters(verifyItem.outputs, await ethCall(client, contract, data, blockTag));
 }
 

@@ -32,7 +32,11 @@ export function createPresentation({
   now,
   ttlSeconds = DEFAULT_PRESENTATION_TTL_SECONDS,
 }: CreatePresentationParameters): Presentation {
-  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > MAX_PRESENTATION_WINDOW_SECONDS) {
+  if (
+    !Number.isInteger(ttlSeconds) ||
+    ttlSeconds < 1 ||
+    ttlSeconds > MAX_PRESENTATION_WINDOW_SECONDS
+  ) {
     throw new InvalidPresentationParametersError(
       `ttlSeconds must be a whole number from 1 to ${MAX_PRESENTATION_WINDOW_SECONDS}, got ${ttlSeconds}`,
     );

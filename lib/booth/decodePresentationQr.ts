@@ -1,6 +1,10 @@
 import { type Address, type Hex, bytesToHex, getAddress } from "viem";
 import { decodeBase64Url } from "./base64url.ts";
-import { MAX_PRESENTATION_TEXT_LENGTH, MAX_SIGNATURE_BYTES, PRESENTATION_QR_PREFIX } from "./constants.ts";
+import {
+  MAX_PRESENTATION_TEXT_LENGTH,
+  MAX_SIGNATURE_BYTES,
+  PRESENTATION_QR_PREFIX,
+} from "./constants.ts";
 import { MalformedPresentationError } from "./errors.ts";
 import type { SignedPresentation } from "./types.ts";
 
@@ -20,17 +24,25 @@ const SIGNATURE_OFFSET = BigInt(HEAD_BYTES);
 export function extractPresentationText(input: string): string {
   if (typeof input !== "string") throw new MalformedPresentationError("input is not text");
   if (input.length > MAX_PRESENTATION_TEXT_LENGTH) {
-    throw new MalformedPresentationError(`input is longer than ${MAX_PRESENTATION_TEXT_LENGTH} characters`);
+    throw new MalformedPresentationError(
+      `input is longer than ${MAX_PRESENTATION_TEXT_LENGTH} characters`,
+    );
   }
   const text = input.trim();
   if (text.startsWith(PRESENTATION_QR_PREFIX)) return text;
   const hash = text.indexOf("#");
-  if (hash < 0) throw new MalformedPresentationError(`input does not start with "${PRESENTATION_QR_PREFIX}"`);
+  if (hash < 0)
+    throw new MalformedPresentationError(`input does not start with "${PRESENTATION_QR_PREFIX}"`);
   const url = text.slice(0, hash);
   const fragment = text.slice(hash + 1);
-  if (!/^https?:\/\/[^\s#]+$/i.test(url)) throw new MalformedPresentationError("input is neither a presentation nor an http(s) link to one");
+  if (!/^https?:\/\/[^\s#]+$/i.test(url))
+    throw new MalformedPresentationError(
+      "input is neither a presentation nor an http(s) link to one",
+    );
   if (!fragment.startsWith(PRESENTATION_QR_PREFIX)) {
-    throw new MalformedPresentationError(`the link's fragment does not start with "${PRESENTATION_QR_PREFIX}"`);
+    throw new MalformedPresentationError(
+      `the link's fragment does not start with "${PRESENTATION_QR_PREFIX}"`,
+    );
   }
   return fragment;
 }
@@ -46,7 +58,10 @@ function toBigInt(bytes: Uint8Array): bigint {
 /** The high `zeroBytes` of the word must be zero: anything else is a non-canonical encoding. */
 function assertHighZero(bytes: Uint8Array, zeroBytes: number, field: string): void {
   for (let i = 0; i < zeroBytes; i++) {
-    if (bytes[i] !== 0) throw new MalformedPresentationError(`${field} has non-zero high bytes (non-canonical encoding)`);
+    if (bytes[i] !== 0)
+      throw new MalformedPresentationError(
+        `${field} has non-zero high bytes (non-canonical encoding)`,
+      );
   }
 }
 
@@ -70,8 +85,10 @@ export function decodePresentationQr(input: string): SignedPresentation {
   const decoded = decodeBase64Url(text.slice(PRESENTATION_QR_PREFIX.length));
   if (decoded.error !== undefined) throw new MalformedPresentationError(decoded.error);
   const bytes = decoded.bytes;
-  if (bytes.length < HEAD_BYTES + WORD) throw new MalformedPresentationError(`payload is ${bytes.length} bytes, too short`);
-  if (bytes.length % WORD !== 0) throw new MalformedPresentationError(`payload is ${bytes.length} bytes, not whole ABI words`);
+  if (bytes.length < HEAD_BYTES + WORD)
+    throw new MalformedPresentationError(`payload is ${bytes.length} bytes, too short`);
+  if (bytes.length % WORD !== 0)
+    throw new MalformedPresentationError(`payload is ${bytes.length} bytes, not whole ABI words`);
 
   const chainId = toBigInt(word(bytes, 0));
   const verifyingContract = addressAt(bytes, 1, "verifyingContract");
@@ -94,12 +111,17 @@ export function decodePresentationQr(input: string): SignedPresentation {
   const expected = HEAD_BYTES + WORD + padded;
   if (bytes.length !== expected) {
     throw new MalformedPresentationError(
-      bytes.length < expected ? "payload ends inside the signature" : `payload has ${bytes.length - expected} trailing bytes`,
+      bytes.length < expected
+        ? "payload ends inside the signature"
+        : `payload has ${bytes.length - expected} trailing bytes`,
     );
   }
   const signatureStart = HEAD_BYTES + WORD;
   for (let i = signatureStart + length; i < expected; i++) {
-    if (bytes[i] !== 0) throw new MalformedPresentationError("signature padding is not zero (non-canonical encoding)");
+    if (bytes[i] !== 0)
+      throw new MalformedPresentationError(
+        "signature padding is not zero (non-canonical encoding)",
+      );
   }
   return {
     chainId,

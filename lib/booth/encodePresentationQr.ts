@@ -30,14 +30,17 @@ export function encodePresentationQr({
   verifyUrl,
 }: EncodePresentationQrParameters): string {
   if (!isHex(signature, { strict: true }) || size(signature) > MAX_SIGNATURE_BYTES) {
-    throw new InvalidPresentationParametersError(`signature must be hex of at most ${MAX_SIGNATURE_BYTES} bytes`);
+    throw new InvalidPresentationParametersError(
+      `signature must be hex of at most ${MAX_SIGNATURE_BYTES} bytes`,
+    );
   }
   for (const [name, address] of [
     ["verifyingContract", verifyingContract],
     ["holder", presentation.holder],
     ["booth", presentation.booth],
   ] as const) {
-    if (!isAddress(address, { strict: false })) throw new InvalidPresentationParametersError(`${name} is not an address`);
+    if (!isAddress(address, { strict: false }))
+      throw new InvalidPresentationParametersError(`${name} is not an address`);
   }
   if (verifyUrl !== undefined && verifyUrl.includes("#")) {
     throw new InvalidPresentationParametersError("verifyUrl must not contain '#'");
@@ -55,7 +58,9 @@ export function encodePresentationQr({
       signature,
     ]);
   } catch (error) {
-    throw new InvalidPresentationParametersError(error instanceof Error ? error.message.split("\n")[0]! : String(error));
+    throw new InvalidPresentationParametersError(
+      error instanceof Error ? error.message.split("\n")[0]! : String(error),
+    );
   }
   const text = PRESENTATION_QR_PREFIX + encodeBase64Url(hexToBytes(encoded));
   return verifyUrl === undefined ? text : `${verifyUrl}#${text}`;

@@ -10,7 +10,10 @@ export class MalformedPresentationError extends BaseError {
   override name = "MalformedPresentationError";
   readonly reason: string;
   constructor(reason: string, parameters: { cause?: unknown } = {}) {
-    super(`Not a valid Bio-Dental presentation: ${reason}.`, { cause: parameters.cause, details: reason });
+    super(`Not a valid Bio-Dental presentation: ${reason}.`, {
+      cause: parameters.cause,
+      details: reason,
+    });
     this.reason = reason;
   }
 }

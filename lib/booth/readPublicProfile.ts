@@ -22,9 +22,17 @@ export function cidBytesToText(cid: Hex): string | null {
  */
 export async function readPublicProfile(
   client: Client,
-  { contract, tokenId, blockTag = "pending" }: { contract: Address; tokenId: bigint; blockTag?: BlockTag | undefined },
+  {
+    contract,
+    tokenId,
+    blockTag = "pending",
+  }: { contract: Address; tokenId: bigint; blockTag?: BlockTag | undefined },
 ): Promise<PublicProfile | null> {
-  const [title, storyCid, consent] = await callPublicProfileOf(client, { contract, tokenId, blockTag });
+  const [title, storyCid, consent] = await callPublicProfileOf(client, {
+    contract,
+    tokenId,
+    blockTag,
+  });
   if (!consent) return null;
   return { title, storyCid: cidBytesToText(storyCid) };
 }

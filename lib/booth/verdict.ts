@@ -1,5 +1,10 @@
 import type { Address } from "viem";
-import { type VerdictCode, type VerdictOutcome, VERDICT_MESSAGES, verdictOutcome } from "./verdicts.ts";
+import {
+  type VerdictCode,
+  type VerdictOutcome,
+  VERDICT_MESSAGES,
+  verdictOutcome,
+} from "./verdicts.ts";
 
 /** The public fields the token's owner consented to show; absent when consent is off. */
 export type PublicProfile = {
@@ -40,7 +45,14 @@ export type MakeVerdictParameters = {
  * @example
  * makeVerdict({ reason: "malformed", detail: "bad base64url" })
  */
-export function makeVerdict({ reason, detail, tokenId = null, holder = null, notAfter = null, publicProfile }: MakeVerdictParameters): Verdict {
+export function makeVerdict({
+  reason,
+  detail,
+  tokenId = null,
+  holder = null,
+  notAfter = null,
+  publicProfile,
+}: MakeVerdictParameters): Verdict {
   const outcome = verdictOutcome(reason);
   return {
     valid: outcome === "valid",

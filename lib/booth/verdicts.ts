@@ -29,21 +29,29 @@ export type VerdictOutcome = "valid" | "invalid" | "cannot-verify";
 /** What staff and members read. Each says what happened and, where one exists, what to do. */
 export const VERDICT_MESSAGES: Record<VerdictCode, string> = {
   valid: "Valid: this member may present this token here.",
-  expired: "Expired: this code is no longer valid. Ask for a fresh code (it renews on the member's screen).",
-  "not-yet-valid": "Not valid yet: this code claims a lifetime longer than two minutes. Check the phone's clock and show a fresh code.",
+  expired:
+    "Expired: this code is no longer valid. Ask for a fresh code (it renews on the member's screen).",
+  "not-yet-valid":
+    "Not valid yet: this code claims a lifetime longer than two minutes. Check the phone's clock and show a fresh code.",
   "wrong-chain": "Wrong network: this code was made for another blockchain than this booth's.",
   "wrong-contract": "Wrong token contract: this code is for another collection than this booth's.",
-  "wrong-booth": "Wrong booth: this code was made for a different booth. Pick this booth on the phone and show a new code.",
-  "booth-not-registered": "This booth is not registered with the festival, so no code can be accepted here.",
-  "booth-inactive": "This booth has been deactivated by the organizer, so no code can be accepted here.",
+  "wrong-booth":
+    "Wrong booth: this code was made for a different booth. Pick this booth on the phone and show a new code.",
+  "booth-not-registered":
+    "This booth is not registered with the festival, so no code can be accepted here.",
+  "booth-inactive":
+    "This booth has been deactivated by the organizer, so no code can be accepted here.",
   "token-not-found": "Token not found: it never existed or its owner erased (burned) it.",
   "not-owner-or-delegate": "The presenter neither owns this token nor holds a grant to present it.",
-  "delegate-expired-or-revoked": "The presenter's grant to present this token has expired or was revoked by the owner.",
+  "delegate-expired-or-revoked":
+    "The presenter's grant to present this token has expired or was revoked by the owner.",
   "bad-signature": "Bad signature: this code was not signed by the presenter's wallet.",
   replay: "Already used: this exact code was scanned at this booth before. Ask for a fresh code.",
   malformed: "Not a Bio-Dental presentation code: it is unreadable, damaged or from another app.",
-  "chain-unreachable": "Cannot verify: the blockchain cannot be reached right now. Do not admit on this basis; try again.",
-  "store-unavailable": "Cannot verify: this booth cannot check for reused codes right now. Do not admit on this basis; try again.",
+  "chain-unreachable":
+    "Cannot verify: the blockchain cannot be reached right now. Do not admit on this basis; try again.",
+  "store-unavailable":
+    "Cannot verify: this booth cannot check for reused codes right now. Do not admit on this basis; try again.",
 };
 
 /**

@@ -38,8 +38,13 @@ export type VerifyPresentationQrParameters = BoothIdentity & {
 
 function describe(error: unknown): string {
   if (error instanceof Error) {
-    const cause = error.cause instanceof Error ? `: ${(error.cause as Error & { shortMessage?: string }).shortMessage ?? error.cause.message}` : "";
-    return `${(error as Error & { shortMessage?: string }).shortMessage ?? error.message}${cause}`.split("\n")[0]!;
+    const cause =
+      error.cause instanceof Error
+        ? `: ${(error.cause as Error & { shortMessage?: string }).shortMessage ?? error.cause.message}`
+        : "";
+    return `${(error as Error & { shortMessage?: string }).shortMessage ?? error.message}${cause}`.split(
+      "\n",
+    )[0]!;
   }
   return String(error);
 }
@@ -58,7 +63,10 @@ function describe(error: unknown): string {
  * })
  * if (verdict.valid) admit(verdict.tokenId, verdict.publicProfile)
  */
-export async function verifyPresentationQr(client: Client, parameters: VerifyPresentationQrParameters): Promise<Verdict> {
+export async function verifyPresentationQr(
+  client: Client,
+  parameters: VerifyPresentationQrParameters,
+): Promise<Verdict> {
   const {
     input,
     chainId,
@@ -82,22 +90,40 @@ export async function verifyPresentationQr(client: Client, parameters: VerifyPre
     });
   }
   const { presentation } = signed;
-  const known = { tokenId: presentation.tokenId, holder: presentation.holder, notAfter: presentation.notAfter };
+  const known = {
+    tokenId: presentation.tokenId,
+    holder: presentation.holder,
+    notAfter: presentation.notAfter,
+  };
 
   if (signed.chainId !== BigInt(chainId)) {
-    return makeVerdict({ reason: "wrong-chain", detail: `made for chain ${signed.chainId}, this booth is on chain ${chainId}`, ...known });
+    return makeVerdict({
+      reason: "wrong-chain",
+      detail: `made for chain ${signed.chainId}, this booth is on chain ${chainId}`,
+      ...known,
+    });
   }
   if (!isAddressEqual(signed.verifyingContract, contract)) {
-    return makeVerdict({ reason: "wrong-contract", detail: `made for ${signed.verifyingContract}`, ...known });
+    return makeVerdict({
+      reason: "wrong-contract",
+      detail: `made for ${signed.verifyingContract}`,
+      ...known,
+    });
   }
   if (!isAddressEqual(presentation.booth, booth)) {
-    return makeVerdict({ reason: "wrong-booth", detail: `made for booth ${presentation.booth}`, ...known });
+    return makeVerdict({
+      reason: "wrong-booth",
+      detail: `made for booth ${presentation.booth}`,
+      ...known,
+    });
   }
 
   // The profile is read alongside the verdict (the same batched request) so a valid scan costs
   // one round trip; it is used only if the presentation is valid.
   const profile: Promise<PublicProfile | null | undefined> = readProfile
-    ? readPublicProfile(client, { contract, tokenId: presentation.tokenId, blockTag }).catch(() => undefined)
+    ? readPublicProfile(client, { contract, tokenId: presentation.tokenId, blockTag }).catch(
+        () => undefined,
+      )
     : Promise.resolve(undefined);
   let reason: number;
   try {
@@ -111,7 +137,11 @@ export async function verifyPresentationQr(client: Client, parameters: VerifyPre
 
   const code = verdictOfOnChainReason(reason);
   if (code === undefined) {
-    return makeVerdict({ reason: "chain-unreachable", detail: `the contract answered an unknown reason ${reason}`, ...known });
+    return makeVerdict({
+      reason: "chain-unreachable",
+      detail: `the contract answered an unknown reason ${reason}`,
+      ...known,
+    });
   }
   if (code !== "valid") {
     if (reason === HOLDER_NOT_AUTHORIZED_REASON && revocationLookup !== false) {
@@ -121,13 +151,20 @@ export async function verifyPresentationQr(client: Client, parameters: VerifyPre
         holder: presentation.holder,
         fromBlock: revocationLookup.fromBlock,
       });
-      if (revoked === true) return makeVerdict({ reason: "delegate-expired-or-revoked", detail: "the grant was revoked", ...known });
+      if (revoked === true)
+        return makeVerdict({
+          reason: "delegate-expired-or-revoked",
+          detail: "the grant was revoked",
+          ...known,
+        });
     }
     return makeVerdict({ reason: code, ...known });
   }
 
   // Kept at least as long as the chain can still call it valid, whatever the two clocks say.
-  const keepUntil = Math.max(Number(presentation.notAfter), now() + MAX_PRESENTATION_WINDOW_SECONDS) + REPLAY_MARGIN_SECONDS;
+  const keepUntil =
+    Math.max(Number(presentation.notAfter), now() + MAX_PRESENTATION_WINDOW_SECONDS) +
+    REPLAY_MARGIN_SECONDS;
   let fresh: boolean;
   try {
     fresh = await replayStore.claim(presentation.challenge, keepUntil);

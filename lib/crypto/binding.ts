@@ -47,8 +47,10 @@ export function encodeBinding(binding: RecordBinding): Uint8Array {
   assertUint256("tokenId", binding.tokenId);
   assertUint256("version", binding.version);
   if (binding.version < 1n) throw new InvalidBindingError("version starts at 1");
-  if (!isAddress(binding.contract, { strict: false })) throw new InvalidBindingError(`${binding.contract} is not an address`);
-  if (typeof binding.schema !== "string" || binding.schema.length === 0) throw new InvalidBindingError("schema is empty");
+  if (!isAddress(binding.contract, { strict: false }))
+    throw new InvalidBindingError(`${binding.contract} is not an address`);
+  if (typeof binding.schema !== "string" || binding.schema.length === 0)
+    throw new InvalidBindingError("schema is empty");
   const hex = encodeAbiParameters(
     [
       { type: "string" },
@@ -58,7 +60,14 @@ export function encodeBinding(binding: RecordBinding): Uint8Array {
       { type: "uint256" },
       { type: "string" },
     ],
-    [BINDING_LABEL, binding.chainId, binding.contract, binding.tokenId, binding.version, binding.schema],
+    [
+      BINDING_LABEL,
+      binding.chainId,
+      binding.contract,
+      binding.tokenId,
+      binding.version,
+      binding.schema,
+    ],
   );
   return hexToBytes(hex);
 }

@@ -19,8 +19,11 @@ export function generateDataKey(): Uint8Array {
  */
 export async function importDataKey(dataKey: Uint8Array): Promise<CryptoKey> {
   if (dataKey.length !== 32) throw new InvalidDataKeyError(dataKey.length);
-  return globalThis.crypto.subtle.importKey("raw", dataKey.slice(), { name: "AES-GCM", length: 256 }, false, [
-    "encrypt",
-    "decrypt",
-  ]);
+  return globalThis.crypto.subtle.importKey(
+    "raw",
+    dataKey.slice(),
+    { name: "AES-GCM", length: 256 },
+    false,
+    ["encrypt", "decrypt"],
+  );
 }

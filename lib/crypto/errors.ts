@@ -6,17 +6,24 @@ import { BaseError } from "#lib/errors/base.ts";
  * version, which key. Callers branch on `error.name`.
  */
 
-export type SegmentAuthenticationErrorParameters = { segmentIndex: number; details?: string; cause?: unknown };
+export type SegmentAuthenticationErrorParameters = {
+  segmentIndex: number;
+  details?: string;
+  cause?: unknown;
+};
 
 /** A segment failed AES-GCM authentication: it was modified, moved, or belongs to another payload. */
 export class SegmentAuthenticationError extends BaseError {
   override name = "SegmentAuthenticationError";
   readonly segmentIndex: number;
   constructor({ segmentIndex, details, cause }: SegmentAuthenticationErrorParameters) {
-    super(`Segment ${segmentIndex} failed authentication: the ciphertext was modified, reordered or does not belong here.`, {
-      details,
-      cause,
-    });
+    super(
+      `Segment ${segmentIndex} failed authentication: the ciphertext was modified, reordered or does not belong here.`,
+      {
+        details,
+        cause,
+      },
+    );
     this.segmentIndex = segmentIndex;
   }
 }
@@ -28,7 +35,10 @@ export class TruncatedPayloadError extends BaseError {
   override name = "TruncatedPayloadError";
   readonly segmentIndex: number;
   constructor({ segmentIndex, details }: TruncatedPayloadErrorParameters) {
-    super(`The encrypted payload is truncated at segment ${segmentIndex}: its final segment is missing.`, { details });
+    super(
+      `The encrypted payload is truncated at segment ${segmentIndex}: its final segment is missing.`,
+      { details },
+    );
     this.segmentIndex = segmentIndex;
   }
 }
@@ -40,7 +50,9 @@ export class TrailingDataError extends BaseError {
   override name = "TrailingDataError";
   readonly segmentIndex: number;
   constructor({ segmentIndex, details }: TrailingDataErrorParameters) {
-    super(`The encrypted payload has data after its final segment (at segment ${segmentIndex}).`, { details });
+    super(`The encrypted payload has data after its final segment (at segment ${segmentIndex}).`, {
+      details,
+    });
     this.segmentIndex = segmentIndex;
   }
 }
@@ -52,7 +64,9 @@ export class BindingMismatchError extends BaseError {
   override name = "BindingMismatchError";
   constructor({ expected, details }: BindingMismatchErrorParameters) {
     super(`This ciphertext does not belong to ${expected}.`, {
-      details: details ?? "The envelope header is bound to another chain, contract, token id, version or schema.",
+      details:
+        details ??
+        "The envelope header is bound to another chain, contract, token id, version or schema.",
     });
   }
 }
@@ -62,7 +76,8 @@ export class HeaderAuthenticationError extends BaseError {
   override name = "HeaderAuthenticationError";
   constructor(parameters: { cause?: unknown } = {}) {
     super("The envelope header failed authentication: it was modified after encryption.", {
-      details: "Its sizes, nonce prefix or recipient list do not match what the data key authenticated.",
+      details:
+        "Its sizes, nonce prefix or recipient list do not match what the data key authenticated.",
       cause: parameters.cause,
     });
   }
@@ -126,11 +141,14 @@ export class EncryptionKeyMismatchError extends BaseError {
   readonly derived: string;
   readonly registered: string;
   constructor({ derived, registered }: { derived: string; registered: string }) {
-    super("The encryption key derived from this wallet does not match the key registered on-chain.", {
-      details:
-        "The wallet may sign non-deterministically, another wallet or account may be connected, or the registered key is a passphrase-protected backup key.",
-      metaMessages: [`Derived:    ${derived}`, `Registered: ${registered}`],
-    });
+    super(
+      "The encryption key derived from this wallet does not match the key registered on-chain.",
+      {
+        details:
+          "The wallet may sign non-deterministically, another wallet or account may be connected, or the registered key is a passphrase-protected backup key.",
+        metaMessages: [`Derived:    ${derived}`, `Registered: ${registered}`],
+      },
+    );
     this.derived = derived;
     this.registered = registered;
   }
@@ -141,7 +159,8 @@ export class NoRegisteredKeyError extends BaseError {
   override name = "NoRegisteredKeyError";
   constructor({ account }: { account?: string } = {}) {
     super(`${account ?? "This account"} has not registered an encryption key.`, {
-      details: "Call setEncryptionKey(bytes32) first; nothing can be wrapped for an unregistered account.",
+      details:
+        "Call setEncryptionKey(bytes32) first; nothing can be wrapped for an unregistered account.",
     });
   }
 }

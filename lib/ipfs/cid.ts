@@ -56,7 +56,10 @@ export function cidFromBytes(input: Uint8Array | Hex | string): string {
  * parseCid("ipfs://bafkrei…").version // 1
  */
 export function parseCid(input: string): CID {
-  const text = input.trim().replace(/^ipfs:\/\//, "").replace(/^\/ipfs\//, "");
+  const text = input
+    .trim()
+    .replace(/^ipfs:\/\//, "")
+    .replace(/^\/ipfs\//, "");
   let cid: CID;
   try {
     cid = CID.parse(text);
@@ -68,7 +71,9 @@ export function parseCid(input: string): CID {
 
 function assertSha256(cid: CID, input: string): CID {
   if (cid.multihash.code !== SHA2_256 || cid.multihash.size !== SHA2_256_LENGTH) {
-    throw new MalformedCidError(input, { details: `multihash 0x${cid.multihash.code.toString(16)} is not sha2-256` });
+    throw new MalformedCidError(input, {
+      details: `multihash 0x${cid.multihash.code.toString(16)} is not sha2-256`,
+    });
   }
   return cid;
 }
@@ -85,6 +90,7 @@ function fromHex(input: string): Uint8Array {
     throw new MalformedCidError(input, { details: "expected an even-length hex string" });
   }
   const bytes = new Uint8Array(hex.length / 2);
-  for (let index = 0; index < bytes.length; index++) bytes[index] = Number.parseInt(hex.slice(index * 2, index * 2 + 2), 16);
+  for (let index = 0; index < bytes.length; index++)
+    bytes[index] = Number.parseInt(hex.slice(index * 2, index * 2 + 2), 16);
   return bytes;
 }

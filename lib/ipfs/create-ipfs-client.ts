@@ -23,11 +23,18 @@ export type AddOptions = {
 
 export type AddResult = { cid: string; size: number };
 
-export type CatOptions = { offset?: number | undefined; length?: number | undefined; signal?: AbortSignal | undefined };
+export type CatOptions = {
+  offset?: number | undefined;
+  length?: number | undefined;
+  signal?: AbortSignal | undefined;
+};
 
 export type IpfsClient = {
   addBytes(bytes: Uint8Array, options?: AddOptions): Promise<AddResult>;
-  addStream(source: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>, options?: AddOptions): Promise<AddResult>;
+  addStream(
+    source: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
+    options?: AddOptions,
+  ): Promise<AddResult>;
   cat(cid: string, options?: CatOptions): AsyncIterable<Uint8Array>;
   pin(cid: string, options?: { signal?: AbortSignal | undefined }): Promise<void>;
   unpin(cid: string, options?: { signal?: AbortSignal | undefined }): Promise<void>;
@@ -49,11 +56,16 @@ export type IpfsClient = {
  */
 export function createIpfsClient(parameters: CreateIpfsClientParameters): IpfsClient {
   const url = parameters.rpcUrl;
-  const headers: Record<string, string> = parameters.authToken ? { authorization: `Bearer ${parameters.authToken}` } : {};
+  const headers: Record<string, string> = parameters.authToken
+    ? { authorization: `Bearer ${parameters.authToken}` }
+    : {};
   const rpc = create({ url, headers });
   const gatewayBase = (parameters.gatewayUrl ?? "https://ipfs.io").replace(/\/+$/, "");
 
-  async function add(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: AddOptions = {}): Promise<AddResult> {
+  async function add(
+    source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    options: AddOptions = {},
+  ): Promise<AddResult> {
     try {
       const result = await rpc.add(countProgress(source, options.onProgress), {
         pin: options.pin ?? true,
@@ -77,7 +89,11 @@ export function createIpfsClient(parameters: CreateIpfsClientParameters): IpfsCl
     async *cat(cid, options = {}) {
       const parsed = parseCid(cid);
       try {
-        yield* rpc.cat(parsed, { offset: options.offset, length: options.length, signal: options.signal });
+        yield* rpc.cat(parsed, {
+          offset: options.offset,
+          length: options.length,
+          signal: options.signal,
+        });
       } catch (error) {
         throw toIpfsError(error, { url, cid });
       }
@@ -120,7 +136,8 @@ const UPLOAD_PIECE = 1024 * 1024;
 
 function* sliceBytes(bytes: Uint8Array): Generator<Uint8Array> {
   if (bytes.length === 0) yield bytes;
-  for (let offset = 0; offset < bytes.length; offset += UPLOAD_PIECE) yield bytes.subarray(offset, offset + UPLOAD_PIECE);
+  for (let offset = 0; offset < bytes.length; offset += UPLOAD_PIECE)
+    yield bytes.subarray(offset, offset + UPLOAD_PIECE);
 }
 
 /** Progress = bytes the HTTP client has pulled from the source (works in browsers and Node). */

@@ -3,11 +3,19 @@ import { createPinningServiceClient } from "./pinning-service.ts";
 
 export type PinnerConfig =
   | { kind: "kubo"; rpcUrl: string; authToken?: string | undefined }
-  | { kind: "pinning-service"; endpoint: string; accessToken: string; fetch?: typeof globalThis.fetch | undefined };
+  | {
+      kind: "pinning-service";
+      endpoint: string;
+      accessToken: string;
+      fetch?: typeof globalThis.fetch | undefined;
+    };
 
 export type Pinner = {
   /** Pins `cid` (Kubo: fetched and pinned now; pinning service: request accepted, pinned asynchronously). */
-  pin(cid: string, options?: { name?: string | undefined; signal?: AbortSignal | undefined }): Promise<void>;
+  pin(
+    cid: string,
+    options?: { name?: string | undefined; signal?: AbortSignal | undefined },
+  ): Promise<void>;
   /** Removes every pin of `cid`; not being pinned is not an error. */
   unpin(cid: string, options?: { signal?: AbortSignal | undefined }): Promise<void>;
 };

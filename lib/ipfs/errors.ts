@@ -5,7 +5,10 @@ export class IpfsNodeUnreachableError extends BaseError {
   override name = "IpfsNodeUnreachableError";
   readonly url: string;
   constructor(url: string, parameters: BaseErrorParameters = {}) {
-    super(`The IPFS node at ${url} cannot be reached. Is it running (\`npm run ipfs\`)?`, parameters);
+    super(
+      `The IPFS node at ${url} cannot be reached. Is it running (\`npm run ipfs\`)?`,
+      parameters,
+    );
     this.url = url;
   }
 }
@@ -24,7 +27,10 @@ export class IpfsNotFoundError extends BaseError {
 export class MalformedCidError extends BaseError {
   override name = "MalformedCidError";
   constructor(input: string, parameters: BaseErrorParameters = {}) {
-    super(`Not a valid sha2-256 CID: ${input.length > 100 ? `${input.slice(0, 100)}…` : input}`, parameters);
+    super(
+      `Not a valid sha2-256 CID: ${input.length > 100 ? `${input.slice(0, 100)}…` : input}`,
+      parameters,
+    );
   }
 }
 
@@ -40,7 +46,11 @@ export class UploadTooLargeError extends BaseError {
 export class IpfsRequestError extends BaseError {
   override name = "IpfsRequestError";
   readonly status: number | undefined;
-  constructor(shortMessage: string, status: number | undefined, parameters: BaseErrorParameters = {}) {
+  constructor(
+    shortMessage: string,
+    status: number | undefined,
+    parameters: BaseErrorParameters = {},
+  ) {
     super(shortMessage, parameters);
     this.status = status;
   }

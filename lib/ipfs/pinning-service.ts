@@ -23,7 +23,10 @@ export type CreatePinningServiceClientParameters = {
 
 export type PinningServiceClient = {
   /** POST /pins: asks the service to pin `cid` (it pins asynchronously: `status` may be "queued"). */
-  addPin(cid: string, options?: { name?: string | undefined; signal?: AbortSignal | undefined }): Promise<PinStatus>;
+  addPin(
+    cid: string,
+    options?: { name?: string | undefined; signal?: AbortSignal | undefined },
+  ): Promise<PinStatus>;
   /** GET /pins?cid=…: this account's pin requests for `cid` in any status. */
   listPins(cid: string, options?: { signal?: AbortSignal | undefined }): Promise<PinStatus[]>;
   /** GET /pins/{requestid}. */
@@ -42,11 +45,18 @@ const ALL_STATUSES: PinStatusValue[] = ["queued", "pinning", "pinned", "failed"]
  * const service = createPinningServiceClient({ endpoint: "https://pins.example/psa", accessToken })
  * const status = await service.addPin("bafk…", { name: "record-42-v3" })
  */
-export function createPinningServiceClient(parameters: CreatePinningServiceClientParameters): PinningServiceClient {
+export function createPinningServiceClient(
+  parameters: CreatePinningServiceClientParameters,
+): PinningServiceClient {
   const base = parameters.endpoint.replace(/\/+$/, "");
   const doFetch = parameters.fetch ?? globalThis.fetch.bind(globalThis);
 
-  async function request<T>(method: string, path: string, body: unknown, signal: AbortSignal | undefined): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
@@ -65,14 +75,21 @@ export function createPinningServiceClient(parameters: CreatePinningServiceClien
     if (!response.ok) {
       let reason = response.statusText;
       try {
-        const payload = (await response.json()) as { error?: { reason?: string; details?: string } };
-        reason = [payload.error?.reason, payload.error?.details].filter(Boolean).join(": ") || reason;
+        const payload = (await response.json()) as {
+          error?: { reason?: string; details?: string };
+        };
+        reason =
+          [payload.error?.reason, payload.error?.details].filter(Boolean).join(": ") || reason;
       } catch {
         // Not JSON: the status text is all there is.
       }
-      throw new IpfsRequestError(`The pinning service refused ${method} ${path.split("?")[0]} (${response.status}).`, response.status, {
-        details: reason,
-      });
+      throw new IpfsRequestError(
+        `The pinning service refused ${method} ${path.split("?")[0]} (${response.status}).`,
+        response.status,
+        {
+          details: reason,
+        },
+      );
     }
     if (response.status === 202 && method === "DELETE") return undefined as T;
     return (await response.json()) as T;
@@ -81,23 +98,43 @@ export function createPinningServiceClient(parameters: CreatePinningServiceClien
   const listPins: PinningServiceClient["listPins"] = async (cid, options = {}) => {
     const canonical = parseCid(cid).toString();
     const query = new URLSearchParams({ cid: canonical, status: ALL_STATUSES.join(",") });
-    const page = await request<{ count: number; results: PinStatus[] }>("GET", `/pins?${query}`, undefined, options.signal);
+    const page = await request<{ count: number; results: PinStatus[] }>(
+      "GET",
+      `/pins?${query}`,
+      undefined,
+      options.signal,
+    );
     return page.results;
   };
 
   return {
     async addPin(cid, options = {}) {
       const canonical = parseCid(cid).toString();
-      return request<PinStatus>("POST", "/pins", { cid: canonical, ...(options.name ? { name: options.name } : {}) }, options.signal);
+      return request<PinStatus>(
+        "POST",
+        "/pins",
+        { cid: canonical, ...(options.name ? { name: options.name } : {}) },
+        options.signal,
+      );
     },
     listPins,
     async getPin(requestid, options = {}) {
-      return request<PinStatus>("GET", `/pins/${encodeURIComponent(requestid)}`, undefined, options.signal);
+      return request<PinStatus>(
+        "GET",
+        `/pins/${encodeURIComponent(requestid)}`,
+        undefined,
+        options.signal,
+      );
     },
     async removePin(cid, options = {}) {
       const pins = await listPins(cid, options);
       for (const pin of pins) {
-        await request<void>("DELETE", `/pins/${encodeURIComponent(pin.requestid)}`, undefined, options.signal);
+        await request<void>(
+          "DELETE",
+          `/pins/${encodeURIComponent(pin.requestid)}`,
+          undefined,
+          options.signal,
+        );
       }
       return pins.length;
     },

@@ -48,12 +48,17 @@ export type EncodeRecordPayloadReturnType = {
  * const payload = encodeRecordPayload({ record, attachments: [{ name: "scan.stl", mediaType: "model/stl", data: file }] })
  * const { ciphertext } = await encryptEnvelope({ plaintext: payload.stream, plaintextLength: payload.length, binding, ownerPublicKey })
  */
-export function encodeRecordPayload({ record, attachments = [] }: EncodeRecordPayloadParameters): EncodeRecordPayloadReturnType {
+export function encodeRecordPayload({
+  record,
+  attachments = [],
+}: EncodeRecordPayloadParameters): EncodeRecordPayloadReturnType {
   let offset = 0;
   const metadata = attachments.map((attachment, i) => {
     const size = sizeOf(attachment);
     if (size === undefined) {
-      throw new RecordValidationError([{ path: `attachments[${i}].size`, message: "is required for a stream source" }]);
+      throw new RecordValidationError([
+        { path: `attachments[${i}].size`, message: "is required for a stream source" },
+      ]);
     }
     const entry = { name: attachment.name, mediaType: attachment.mediaType, size, offset };
     offset += size;
@@ -62,7 +67,12 @@ export function encodeRecordPayload({ record, attachments = [] }: EncodeRecordPa
   const parsed = parseRecord({ ...record, attachments: metadata });
   const json = new TextEncoder().encode(JSON.stringify(parsed));
   if (json.length > MAX_RECORD_JSON_LENGTH) {
-    throw new RecordValidationError([{ path: "", message: `the record JSON is ${json.length} bytes; put bulk data in attachments` }]);
+    throw new RecordValidationError([
+      {
+        path: "",
+        message: `the record JSON is ${json.length} bytes; put bulk data in attachments`,
+      },
+    ]);
   }
   const prefix = new Uint8Array(RECORD_LENGTH_PREFIX + json.length);
   new DataView(prefix.buffer).setUint32(0, json.length, false);
@@ -95,11 +105,21 @@ export function encodeRecordPayload({ record, attachments = [] }: EncodeRecordPa
           const { done, value } = await reader.read();
           if (!done) {
             delivered += value.length;
-            if (delivered > expected) throw new AttachmentSizeMismatchError({ name: source.name, expected, actual: delivered });
+            if (delivered > expected)
+              throw new AttachmentSizeMismatchError({
+                name: source.name,
+                expected,
+                actual: delivered,
+              });
             if (value.length > 0) return controller.enqueue(value);
             continue;
           }
-          if (delivered !== expected) throw new AttachmentSizeMismatchError({ name: source.name, expected, actual: delivered });
+          if (delivered !== expected)
+            throw new AttachmentSizeMismatchError({
+              name: source.name,
+              expected,
+              actual: delivered,
+            });
           reader = undefined;
           delivered = 0;
           part++;

@@ -11,7 +11,9 @@ export class RecordValidationError extends BaseError {
   override name = "RecordValidationError";
   readonly issues: RecordIssue[];
   constructor(issues: RecordIssue[]) {
-    const [first, ...rest] = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
+    const [first, ...rest] = issues.map((issue) =>
+      issue.path ? `${issue.path}: ${issue.message}` : issue.message,
+    );
     super(`Invalid record: ${first ?? "unknown problem"}`, {
       metaMessages: rest.length ? ["Also:", ...rest.map((line) => `  ${line}`)] : undefined,
     });
@@ -31,7 +33,9 @@ export class RecordPayloadError extends BaseError {
 export class AttachmentNotFoundError extends BaseError {
   override name = "AttachmentNotFoundError";
   constructor(selector: string | number) {
-    super(`The record has no attachment ${typeof selector === "number" ? `#${selector}` : `named "${selector}"`}.`);
+    super(
+      `The record has no attachment ${typeof selector === "number" ? `#${selector}` : `named "${selector}"`}.`,
+    );
   }
 }
 

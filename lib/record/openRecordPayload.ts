@@ -26,12 +26,19 @@ export type OpenRecordPayloadReturnType = {
  * const { record, readAttachment } = await openRecordPayload(plaintext)
  * const photo = new Response(readAttachment("smile.jpg")).blob()
  */
-export async function openRecordPayload(payload: ReadableStream<Uint8Array>): Promise<OpenRecordPayloadReturnType> {
+export async function openRecordPayload(
+  payload: ReadableStream<Uint8Array>,
+): Promise<OpenRecordPayloadReturnType> {
   const reader = createByteReader(payload);
   const prefix = await reader.read(RECORD_LENGTH_PREFIX);
-  if (prefix.length < RECORD_LENGTH_PREFIX) throw new RecordPayloadError("shorter than its length prefix");
-  const jsonLength = new DataView(prefix.buffer, prefix.byteOffset, prefix.length).getUint32(0, false);
-  if (jsonLength > MAX_RECORD_JSON_LENGTH) throw new RecordPayloadError(`record JSON length ${jsonLength} is too large`);
+  if (prefix.length < RECORD_LENGTH_PREFIX)
+    throw new RecordPayloadError("shorter than its length prefix");
+  const jsonLength = new DataView(prefix.buffer, prefix.byteOffset, prefix.length).getUint32(
+    0,
+    false,
+  );
+  if (jsonLength > MAX_RECORD_JSON_LENGTH)
+    throw new RecordPayloadError(`record JSON length ${jsonLength} is too large`);
   const json = await reader.read(jsonLength);
   if (json.length < jsonLength) throw new RecordPayloadError("the record JSON is cut short");
   let text: string;
@@ -52,7 +59,9 @@ export async function openRecordPayload(payload: ReadableStream<Uint8Array>): Pr
       const attachment = findAttachment(record, selector);
       const offset = attachment.offset ?? 0;
       if (offset < position) {
-        throw new RecordPayloadError(`attachment "${attachment.name}" was already passed; open the payload again to read it`);
+        throw new RecordPayloadError(
+          `attachment "${attachment.name}" was already passed; open the payload again to read it`,
+        );
       }
       const skip = offset - position;
       position = offset + attachment.size;
@@ -60,13 +69,16 @@ export async function openRecordPayload(payload: ReadableStream<Uint8Array>): Pr
       return new ReadableStream<Uint8Array>(
         {
           async start(controller) {
-            if ((await reader.skip(skip)) < skip) controller.error(new RecordPayloadError("the payload ends before the attachment"));
+            if ((await reader.skip(skip)) < skip)
+              controller.error(new RecordPayloadError("the payload ends before the attachment"));
             else if (remaining === 0) controller.close();
           },
           async pull(controller) {
             const chunk = await reader.readChunk(remaining);
             if (!chunk) {
-              controller.error(new RecordPayloadError(`the payload ends inside attachment "${attachment.name}"`));
+              controller.error(
+                new RecordPayloadError(`the payload ends inside attachment "${attachment.name}"`),
+              );
               return;
             }
             remaining -= chunk.length;
@@ -98,7 +110,10 @@ export function attachmentRange(
 }
 
 function findAttachment(record: OralWellnessRecord, selector: string | number): AttachmentMetadata {
-  const attachment = typeof selector === "number" ? record.attachments[selector] : record.attachments.find((a) => a.name === selector);
+  const attachment =
+    typeof selector === "number"
+      ? record.attachments[selector]
+      : record.attachments.find((a) => a.name === selector);
   if (!attachment) throw new AttachmentNotFoundError(selector);
   return attachment;
 }
@@ -108,7 +123,9 @@ function assertContiguous(attachments: AttachmentMetadata[]): void {
   let expected = 0;
   attachments.forEach((attachment, i) => {
     if ((attachment.offset ?? expected) !== expected) {
-      throw new RecordPayloadError(`attachments[${i}].offset is ${attachment.offset}, expected ${expected}`);
+      throw new RecordPayloadError(
+        `attachments[${i}].offset is ${attachment.offset}, expected ${expected}`,
+      );
     }
     expected += attachment.size;
   });

@@ -15,7 +15,9 @@ export function parseRecord(input: unknown): OralWellnessRecord {
     try {
       value = JSON.parse(input);
     } catch (cause) {
-      throw new RecordValidationError([{ path: "", message: `not JSON (${(cause as Error).message})` }]);
+      throw new RecordValidationError([
+        { path: "", message: `not JSON (${(cause as Error).message})` },
+      ]);
     }
   }
   const result = v.safeParse(RecordSchema, value);
@@ -30,6 +32,8 @@ function toRecordIssue(issue: v.BaseIssue<unknown>): RecordIssue {
     else path += path ? `.${String(item.key)}` : String(item.key);
   }
   const message =
-    issue.kind === "schema" && issue.input === undefined && issue.expected !== "undefined" ? "is required" : issue.message;
+    issue.kind === "schema" && issue.input === undefined && issue.expected !== "undefined"
+      ? "is required"
+      : issue.message;
   return { path, message };
 }

@@ -18,7 +18,11 @@ const text = (value: string) => new TextEncoder().encode(value);
 /** The CID computed independently: the importer's own Kubo-2015 profile, blocks discarded. */
 async function independentCid(bytes: Uint8Array): Promise<string> {
   let last: CID | undefined;
-  for await (const entry of importer([{ content: bytes }], { put: async (cid: CID) => cid }, { profile: "unixfs-v0-2015" })) {
+  for await (const entry of importer(
+    [{ content: bytes }],
+    { put: async (cid: CID) => cid },
+    { profile: "unixfs-v0-2015" },
+  )) {
     last = entry.cid;
   }
   return last!.toString();
@@ -43,7 +47,8 @@ function kuboClient(url: string): Client {
     pinRm: async (cid) => [(await ipfs.pin.rm(cid)).toString()],
     pinLs: async (cid) => {
       const pins = [];
-      for await (const pin of ipfs.pin.ls(cid ? { paths: [cid] } : {})) pins.push({ cid: pin.cid.toString(), type: pin.type });
+      for await (const pin of ipfs.pin.ls(cid ? { paths: [cid] } : {}))
+        pins.push({ cid: pin.cid.toString(), type: pin.type });
       return pins;
     },
     id: async () => (await ipfs.id()).id.toString(),
@@ -60,7 +65,8 @@ function legacyClient(url: string): Client {
     pinRm: async (cid) => [(await ipfs.pin.rm(cid)).toString()],
     pinLs: async (cid) => {
       const pins = [];
-      for await (const pin of ipfs.pin.ls(cid ? { paths: [cid] } : {})) pins.push({ cid: pin.cid.toString(), type: pin.type });
+      for await (const pin of ipfs.pin.ls(cid ? { paths: [cid] } : {}))
+        pins.push({ cid: pin.cid.toString(), type: pin.type });
       return pins;
     },
     id: async () => (await ipfs.id()).id.toString(),
@@ -75,7 +81,12 @@ describe("embedded IPFS node: Kubo RPC", function () {
 
   before(async () => {
     dataDir = await makeTempDir();
-    node = await startIpfsNode({ dataDir, apiPort: 0, gatewayPort: 0, maxUploadBytes: 8 * 1024 * 1024 });
+    node = await startIpfsNode({
+      dataDir,
+      apiPort: 0,
+      gatewayPort: 0,
+      maxUploadBytes: 8 * 1024 * 1024,
+    });
   });
   after(async () => {
     await node?.stop();
@@ -96,7 +107,9 @@ describe("embedded IPFS node: Kubo RPC", function () {
         expect(await client.add(new Uint8Array(0))).to.equal(REFERENCE.empty);
         expect(await client.add(text("hello world\n"))).to.equal(REFERENCE.helloNewline);
         expect(await client.add(text("hello world"))).to.equal(REFERENCE.hello);
-        expect(await client.add(text("hello world"), { cidVersion: 1 })).to.equal(REFERENCE.helloV1);
+        expect(await client.add(text("hello world"), { cidVersion: 1 })).to.equal(
+          REFERENCE.helloV1,
+        );
       });
 
       it("round-trips a multi-chunk file byte for byte with the independently computed CID", async () => {
@@ -119,7 +132,9 @@ describe("embedded IPFS node: Kubo RPC", function () {
 
       it("answers id and version", async () => {
         expect(await client.id()).to.match(/^12D3KooW/);
-        expect(await client.version()).to.be.a("string").and.not.equal("");
+        expect(await client.version())
+          .to.be.a("string")
+          .and.not.equal("");
       });
     });
   }
@@ -140,7 +155,10 @@ describe("embedded IPFS node: Kubo RPC", function () {
       form.append("file", new Blob([randomBytes(600_000)]), "data.bin");
       const response = await rpc(node.apiUrl, "add?progress=true", { body: form });
       expect(response.status).to.equal(200);
-      const lines = (await response.text()).trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+      const lines = (await response.text())
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
       const progress = lines.filter((line) => "Bytes" in line);
       const final = lines.at(-1)!;
       expect(progress.length).to.be.greaterThan(0);
@@ -155,7 +173,10 @@ describe("embedded IPFS node: Kubo RPC", function () {
       form.append("file", new Blob([text("hello world\n")]), "a.txt");
       form.append("file-1", new Blob([text("hello world")]), "b.txt");
       const response = await rpc(node.apiUrl, "add", { body: form });
-      const lines = (await response.text()).trim().split("\n").map((line) => JSON.parse(line) as { Name: string; Hash: string });
+      const lines = (await response.text())
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as { Name: string; Hash: string });
       expect(lines.map((line) => [line.Name, line.Hash])).to.deep.equal([
         ["a.txt", REFERENCE.helloNewline],
         ["b.txt", REFERENCE.hello],
@@ -170,7 +191,11 @@ describe("embedded IPFS node: Kubo RPC", function () {
       const { Hash } = JSON.parse((await response.text()).trim()) as { Hash: string };
       let expected: CID | undefined;
       const { fixedSize } = await import("ipfs-unixfs-importer/chunker");
-      for await (const entry of importer([{ content: bytes }], { put: async (cid: CID) => cid }, { profile: "unixfs-v0-2015", chunker: fixedSize({ chunkSize: 65536 }) })) {
+      for await (const entry of importer(
+        [{ content: bytes }],
+        { put: async (cid: CID) => cid },
+        { profile: "unixfs-v0-2015", chunker: fixedSize({ chunkSize: 65536 }) },
+      )) {
         expected = entry.cid;
       }
       expect(Hash).to.equal(expected!.toString());
@@ -199,13 +224,17 @@ describe("embedded IPFS node: Kubo RPC", function () {
     it("fails fast on an unknown CID (the node is offline)", async () => {
       const unknown = "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
       await expectKuboError(await rpc(node.apiUrl, `cat?arg=${unknown}`), 404, /not found locally/);
-      await expectKuboError(await rpc(node.apiUrl, `pin/add?arg=${unknown}`), 404, /not found locally/);
+      await expectKuboError(
+        await rpc(node.apiUrl, `pin/add?arg=${unknown}`),
+        404,
+        /not found locally/,
+      );
     });
 
     it("rejects a malformed multipart body", async () => {
       const response = await rpc(node.apiUrl, "add", {
         headers: { "content-type": "multipart/form-data; boundary=xyz" },
-        body: "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n\r\nunterminated",
+        body: '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a"\r\n\r\nunterminated',
       });
       await expectKuboError(response, 400, /multipart|required/);
       await expectKuboError(await rpc(node.apiUrl, "add", { body: "plain" }), 400, /multipart/);
@@ -241,7 +270,11 @@ describe("embedded IPFS node: Kubo RPC", function () {
       const origin = "http://localhost:5173";
       const preflight = await fetch(`${node.apiUrl}/api/v0/add`, {
         method: "OPTIONS",
-        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization" },
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "authorization",
+        },
       });
       expect(preflight.status).to.equal(204);
       expect(preflight.headers.get("access-control-allow-origin")).to.equal(origin);
@@ -253,7 +286,10 @@ describe("embedded IPFS node: Kubo RPC", function () {
 
     it("refuses any other origin", async () => {
       const origin = "https://evil.example";
-      const preflight = await fetch(`${node.apiUrl}/api/v0/add`, { method: "OPTIONS", headers: { origin } });
+      const preflight = await fetch(`${node.apiUrl}/api/v0/add`, {
+        method: "OPTIONS",
+        headers: { origin },
+      });
       expect(preflight.status).to.equal(403);
       expect(preflight.headers.get("access-control-allow-origin")).to.equal(null);
       const response = await rpc(node.apiUrl, "pin/ls", { headers: { origin } });
@@ -278,17 +314,27 @@ describe("embedded IPFS node: Kubo RPC", function () {
     });
 
     it("serves byte ranges with 206 and Content-Range", async () => {
-      const response = await fetch(`${node.gatewayUrl}/ipfs/${cid}`, { headers: { range: "bytes=262140-262150" } });
+      const response = await fetch(`${node.gatewayUrl}/ipfs/${cid}`, {
+        headers: { range: "bytes=262140-262150" },
+      });
       expect(response.status).to.equal(206);
       expect(response.headers.get("content-range")).to.equal(`bytes 262140-262150/${bytes.length}`);
       expect(response.headers.get("content-length")).to.equal("11");
-      expect(Buffer.from(await response.arrayBuffer()).equals(bytes.subarray(262140, 262151))).to.equal(true);
-      const suffix = await fetch(`${node.gatewayUrl}/ipfs/${cid}`, { headers: { range: "bytes=-5" } });
-      expect(Buffer.from(await suffix.arrayBuffer()).equals(bytes.subarray(bytes.length - 5))).to.equal(true);
+      expect(
+        Buffer.from(await response.arrayBuffer()).equals(bytes.subarray(262140, 262151)),
+      ).to.equal(true);
+      const suffix = await fetch(`${node.gatewayUrl}/ipfs/${cid}`, {
+        headers: { range: "bytes=-5" },
+      });
+      expect(
+        Buffer.from(await suffix.arrayBuffer()).equals(bytes.subarray(bytes.length - 5)),
+      ).to.equal(true);
     });
 
     it("answers If-None-Match with 304 and HEAD without a body", async () => {
-      const notModified = await fetch(`${node.gatewayUrl}/ipfs/${cid}`, { headers: { "if-none-match": `"${cid}"` } });
+      const notModified = await fetch(`${node.gatewayUrl}/ipfs/${cid}`, {
+        headers: { "if-none-match": `"${cid}"` },
+      });
       expect(notModified.status).to.equal(304);
       const head = await fetch(`${node.gatewayUrl}/ipfs/${cid}`, { method: "HEAD" });
       expect(head.status).to.equal(200);
@@ -298,12 +344,16 @@ describe("embedded IPFS node: Kubo RPC", function () {
 
     it("answers 400 for a malformed CID and 404 for an unknown one", async () => {
       expect((await fetch(`${node.gatewayUrl}/ipfs/not-a-cid`)).status).to.equal(400);
-      const unknown = await fetch(`${node.gatewayUrl}/ipfs/bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy`);
+      const unknown = await fetch(
+        `${node.gatewayUrl}/ipfs/bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy`,
+      );
       expect(unknown.status).to.equal(404);
     });
 
     it("refuses writes", async () => {
-      expect((await fetch(`${node.gatewayUrl}/ipfs/${cid}`, { method: "POST" })).status).to.equal(405);
+      expect((await fetch(`${node.gatewayUrl}/ipfs/${cid}`, { method: "POST" })).status).to.equal(
+        405,
+      );
     });
   });
 });

@@ -3,7 +3,15 @@ import { expect } from "chai";
 import { create as createKuboClient } from "kubo-rpc-client";
 import { resolveIpfsNodeConfig } from "../../ipfs-node/config.ts";
 import { startIpfsNode } from "../../ipfs-node/start-ipfs-node.ts";
-import { collect, killNode, makeTempDir, removeDir, rpc, spawnNode, type ChildNode } from "./helpers.ts";
+import {
+  collect,
+  killNode,
+  makeTempDir,
+  removeDir,
+  rpc,
+  spawnNode,
+  type ChildNode,
+} from "./helpers.ts";
 
 describe("embedded IPFS node: persistence and safety", function () {
   this.timeout(60_000);
@@ -72,18 +80,36 @@ describe("embedded IPFS node: persistence and safety", function () {
   describe("when an API token is configured", () => {
     it("requires it on every command but not on preflight", async () => {
       const dataDir = await tempDir();
-      const node = await startIpfsNode({ dataDir, apiPort: 0, gatewayPort: 0, apiToken: "test-token" });
+      const node = await startIpfsNode({
+        dataDir,
+        apiPort: 0,
+        gatewayPort: 0,
+        apiToken: "test-token",
+      });
       try {
         const refused = await rpc(node.apiUrl, "version");
         expect(refused.status).to.equal(401);
         expect(((await refused.json()) as { Type: string }).Type).to.equal("error");
-        expect((await rpc(node.apiUrl, "version", { headers: { authorization: "Bearer wrong" } })).status).to.equal(401);
-        const allowed = await rpc(node.apiUrl, "version", { headers: { authorization: "Bearer test-token" } });
+        expect(
+          (await rpc(node.apiUrl, "version", { headers: { authorization: "Bearer wrong" } }))
+            .status,
+        ).to.equal(401);
+        const allowed = await rpc(node.apiUrl, "version", {
+          headers: { authorization: "Bearer test-token" },
+        });
         expect(allowed.status).to.equal(200);
-        const preflight = await fetch(`${node.apiUrl}/api/v0/add`, { method: "OPTIONS", headers: { origin: "http://localhost:5173" } });
+        const preflight = await fetch(`${node.apiUrl}/api/v0/add`, {
+          method: "OPTIONS",
+          headers: { origin: "http://localhost:5173" },
+        });
         expect(preflight.status).to.equal(204);
-        const ipfs = createKuboClient({ url: node.apiUrl, headers: { authorization: "Bearer test-token" } });
-        expect((await ipfs.add("hello world\n")).cid.toString()).to.equal("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o");
+        const ipfs = createKuboClient({
+          url: node.apiUrl,
+          headers: { authorization: "Bearer test-token" },
+        });
+        expect((await ipfs.add("hello world\n")).cid.toString()).to.equal(
+          "QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o",
+        );
       } finally {
         await node.stop();
       }
@@ -91,7 +117,9 @@ describe("embedded IPFS node: persistence and safety", function () {
 
     it("refuses to listen beyond loopback without one", () => {
       expect(() => resolveIpfsNodeConfig({ host: "0.0.0.0" }, {})).to.throw(/IPFS_API_TOKEN/);
-      expect(resolveIpfsNodeConfig({ host: "0.0.0.0", apiToken: "t" }, {}).host).to.equal("0.0.0.0");
+      expect(resolveIpfsNodeConfig({ host: "0.0.0.0", apiToken: "t" }, {}).host).to.equal(
+        "0.0.0.0",
+      );
       expect(resolveIpfsNodeConfig({}, {}).host).to.equal("127.0.0.1");
     });
   });
@@ -102,7 +130,11 @@ describe("embedded IPFS node: persistence and safety", function () {
       const first = await startIpfsNode({ dataDir, apiPort: 0, gatewayPort: 0 });
       try {
         const busyPort = Number(new URL(first.apiUrl).port);
-        const error = await startIpfsNode({ dataDir: await tempDir(), apiPort: busyPort, gatewayPort: 0 }).then(
+        const error = await startIpfsNode({
+          dataDir: await tempDir(),
+          apiPort: busyPort,
+          gatewayPort: 0,
+        }).then(
           () => undefined,
           (caught: unknown) => caught as Error,
         );

@@ -21,7 +21,9 @@ export type ChildNode = { child: ChildProcess; apiUrl: string; gatewayUrl: strin
 
 /** Starts the node in a child process on ephemeral ports and waits for its URLs. */
 export async function spawnNode(dataDir: string): Promise<ChildNode> {
-  const child = spawn(NODE_24, [path.join(here, "fixtures/serve-node.ts"), dataDir], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(NODE_24, [path.join(here, "fixtures/serve-node.ts"), dataDir], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
     lines.once("line", resolve);
@@ -46,6 +48,10 @@ export async function collect(source: AsyncIterable<Uint8Array>): Promise<Uint8A
 }
 
 /** POSTs to the RPC API with plain fetch (for the cases clients would hide). */
-export async function rpc(apiUrl: string, command: string, init: RequestInit = {}): Promise<Response> {
+export async function rpc(
+  apiUrl: string,
+  command: string,
+  init: RequestInit = {},
+): Promise<Response> {
   return fetch(`${apiUrl}/api/v0/${command}`, { method: "POST", ...init });
 }

@@ -2,7 +2,15 @@ import { rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Address, type Hex, type PublicClient, type WalletClient, createPublicClient, createWalletClient, http } from "viem";
+import {
+  type Address,
+  type Hex,
+  type PublicClient,
+  type WalletClient,
+  createPublicClient,
+  createWalletClient,
+  http,
+} from "viem";
 import { DEMO_BOOTH_NAME, localAccountIndexOf } from "#lib/chain/localStack.ts";
 import { createPresentation } from "#lib/booth/createPresentation.ts";
 import { encodePresentationQr } from "#lib/booth/encodePresentationQr.ts";
@@ -21,7 +29,11 @@ export function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen({ host: "127.0.0.1", port: 0 }, () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -58,7 +70,10 @@ export async function startBoothChain(label: string): Promise<BoothChain> {
   const deploymentId = `${label}-${port}`;
   const stop = async (): Promise<void> => {
     await node.process?.stop();
-    rmSync(path.join(PROJECT_ROOT, "ignition/deployments", deploymentId), { recursive: true, force: true });
+    rmSync(path.join(PROJECT_ROOT, "ignition/deployments", deploymentId), {
+      recursive: true,
+      force: true,
+    });
   };
   try {
     const deployment = await ensureDeployment({
@@ -68,11 +83,19 @@ export async function startBoothChain(label: string): Promise<BoothChain> {
       deploymentId,
       logFile: path.join(logDir, "deploy.log"),
     });
-    const publicClient = createPublicClient({ transport: http(node.rpcUrl, { batch: { wait: 0 } }) });
+    const publicClient = createPublicClient({
+      transport: http(node.rpcUrl, { batch: { wait: 0 } }),
+    });
     const walletClient = createWalletClient({ transport: http(node.rpcUrl) });
     const accounts = await walletClient.getAddresses();
     const booth = accounts[localAccountIndexOf("booth")]!;
-    await ensureDemoBooth({ rpcUrl: node.rpcUrl, contract: deployment.address, organizer: accounts[0]!, booth, name: DEMO_BOOTH_NAME });
+    await ensureDemoBooth({
+      rpcUrl: node.rpcUrl,
+      contract: deployment.address,
+      organizer: accounts[0]!,
+      booth,
+      name: DEMO_BOOTH_NAME,
+    });
     return {
       rpcUrl: node.rpcUrl,
       chainId: node.chainId,
@@ -92,13 +115,19 @@ export async function startBoothChain(label: string): Promise<BoothChain> {
 
 /** The time the pending block carries: what the booth's `verifyPresentation` call sees. */
 export async function pendingTime(chain: BoothChain): Promise<bigint> {
-  const block = (await chain.publicClient.request({ method: "eth_getBlockByNumber", params: ["pending", false] })) as { timestamp: Hex };
+  const block = (await chain.publicClient.request({
+    method: "eth_getBlockByNumber",
+    params: ["pending", false],
+  })) as { timestamp: Hex };
   return BigInt(block.timestamp);
 }
 
 /** Moves the chain's clock forward and mines, like a festival day passing. */
 export async function advanceTime(chain: BoothChain, seconds: number): Promise<void> {
-  await chain.publicClient.request({ method: "evm_increaseTime" as never, params: [seconds] as never });
+  await chain.publicClient.request({
+    method: "evm_increaseTime" as never,
+    params: [seconds] as never,
+  });
   await chain.publicClient.request({ method: "evm_mine" as never, params: [] as never });
 }
 
@@ -116,9 +145,17 @@ export type SignOnNodeParameters = {
 };
 
 /** A presentation signed by the node's account, and its QR text. */
-export async function signOnNode(p: SignOnNodeParameters): Promise<SignedPresentation & { text: string }> {
+export async function signOnNode(
+  p: SignOnNodeParameters,
+): Promise<SignedPresentation & { text: string }> {
   const now = await pendingTime(p.chain);
-  const presentation = createPresentation({ tokenId: p.tokenId, holder: p.holder ?? p.signer, booth: p.booth ?? p.chain.booth, now, ttlSeconds: 30 });
+  const presentation = createPresentation({
+    tokenId: p.tokenId,
+    holder: p.holder ?? p.signer,
+    booth: p.booth ?? p.chain.booth,
+    now,
+    ttlSeconds: 30,
+  });
   if (p.notAfter !== undefined) presentation.notAfter = p.notAfter;
   else if (p.ttl !== undefined) presentation.notAfter = now + BigInt(p.ttl);
   const chainId = p.chainId ?? BigInt(p.chain.chainId);

@@ -14,17 +14,39 @@ export type NodeAccount = { index: number; address: Address };
  * @example
  * const [owner, reader] = await freshMemberAccounts({ rpcUrl, contract, count: 2 })
  */
-export async function freshMemberAccounts({ rpcUrl, contract, count, skip = [] }: { rpcUrl: string; contract: Address; count: number; skip?: readonly number[] }): Promise<NodeAccount[]> {
+export async function freshMemberAccounts({
+  rpcUrl,
+  contract,
+  count,
+  skip = [],
+}: {
+  rpcUrl: string;
+  contract: Address;
+  count: number;
+  skip?: readonly number[];
+}): Promise<NodeAccount[]> {
   const client = createPublicClient({ transport: http(rpcUrl) });
   // The node's unlocked accounts: a wallet method, asked of the node through a wallet client.
-  const accounts = (await createWalletClient({ transport: http(rpcUrl) }).getAddresses()).map((account) => getAddress(account));
+  const accounts = (await createWalletClient({ transport: http(rpcUrl) }).getAddresses()).map(
+    (account) => getAddress(account),
+  );
   const found: NodeAccount[] = [];
   for (const index of CANDIDATE_INDEXES) {
     const address = accounts[index];
     if (!address || skip.includes(index)) continue;
     const [key, balance] = await Promise.all([
-      client.readContract({ address: contract, abi: bioDentalNftAbi, functionName: "encryptionKeyOf", args: [address] }),
-      client.readContract({ address: contract, abi: bioDentalNftAbi, functionName: "balanceOf", args: [address] }),
+      client.readContract({
+        address: contract,
+        abi: bioDentalNftAbi,
+        functionName: "encryptionKeyOf",
+        args: [address],
+      }),
+      client.readContract({
+        address: contract,
+        abi: bioDentalNftAbi,
+        functionName: "balanceOf",
+        args: [address],
+      }),
     ]);
     if (/^0x0*$/.test(key) && balance === 0n) found.push({ index, address });
     if (found.length === count) return found;

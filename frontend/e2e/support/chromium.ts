@@ -18,7 +18,9 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ] as const;
 
-export type LaunchChromiumParameters = Pick<LaunchOptions, "slowMo"> & { headless?: boolean | undefined };
+export type LaunchChromiumParameters = Pick<LaunchOptions, "slowMo"> & {
+  headless?: boolean | undefined;
+};
 
 /**
  * Launches Debian's Chromium through playwright-core with the project's flags and a fresh profile.
@@ -27,6 +29,14 @@ export type LaunchChromiumParameters = Pick<LaunchOptions, "slowMo"> & { headles
  * const browser = await launchChromium()
  * try { const page = await browser.newPage() } finally { await browser.close() }
  */
-export async function launchChromium({ headless = process.env.E2E_HEADED !== "1", slowMo }: LaunchChromiumParameters = {}): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless, slowMo, args: [...CHROMIUM_ARGS] });
+export async function launchChromium({
+  headless = process.env.E2E_HEADED !== "1",
+  slowMo,
+}: LaunchChromiumParameters = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless,
+    slowMo,
+    args: [...CHROMIUM_ARGS],
+  });
 }

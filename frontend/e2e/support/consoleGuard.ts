@@ -1,6 +1,11 @@
 import type { ConsoleMessage, Page } from "playwright-core";
 
-export type ConsoleProblem = { page: string; kind: "console.error" | "pageerror" | "crash"; text: string; url: string };
+export type ConsoleProblem = {
+  page: string;
+  kind: "console.error" | "pageerror" | "crash";
+  text: string;
+  url: string;
+};
 
 export type ConsoleGuard = {
   /** Every problem seen so far, including allowed ones. */
@@ -28,7 +33,8 @@ export function createConsoleGuard(): ConsoleGuard & { watch(page: Page, label: 
   const problems: ConsoleProblem[] = [];
   const allowed: RegExp[] = [];
   // Matched against the message and where it came from (a failed request's URL is only in the latter).
-  const isAllowed = (problem: ConsoleProblem): boolean => allowed.some((pattern) => pattern.test(`${problem.text} @ ${problem.url}`));
+  const isAllowed = (problem: ConsoleProblem): boolean =>
+    allowed.some((pattern) => pattern.test(`${problem.text} @ ${problem.url}`));
   const unexpected = (): ConsoleProblem[] => problems.filter((problem) => !isAllowed(problem));
   return {
     problems,
@@ -41,10 +47,20 @@ export function createConsoleGuard(): ConsoleGuard & { watch(page: Page, label: 
       page.on("console", (message: ConsoleMessage) => {
         if (message.type() !== "error") return;
         const location = message.location();
-        problems.push({ page: label, kind: "console.error", text: message.text(), url: location.url ? `${location.url}:${location.lineNumber}` : page.url() });
+        problems.push({
+          page: label,
+          kind: "console.error",
+          text: message.text(),
+          url: location.url ? `${location.url}:${location.lineNumber}` : page.url(),
+        });
       });
       page.on("pageerror", (error) => {
-        problems.push({ page: label, kind: "pageerror", text: error.stack ?? error.message, url: page.url() });
+        problems.push({
+          page: label,
+          kind: "pageerror",
+          text: error.stack ?? error.message,
+          url: page.url(),
+        });
       });
       page.on("crash", () => {
         problems.push({ page: label, kind: "crash", text: "the page crashed", url: page.url() });
@@ -53,8 +69,13 @@ export function createConsoleGuard(): ConsoleGuard & { watch(page: Page, label: 
     assertClean() {
       const found = unexpected();
       if (found.length === 0) return;
-      const lines = found.map((problem) => `  [${problem.page}] ${problem.kind} at ${problem.url}\n    ${problem.text.split("\n").join("\n    ")}`);
-      throw new Error(`${found.length} unexpected browser console problem(s):\n${lines.join("\n")}`);
+      const lines = found.map(
+        (problem) =>
+          `  [${problem.page}] ${problem.kind} at ${problem.url}\n    ${problem.text.split("\n").join("\n    ")}`,
+      );
+      throw new Error(
+        `${found.length} unexpected browser console problem(s):\n${lines.join("\n")}`,
+      );
     },
   };
 }

@@ -17,7 +17,11 @@ export function freePort(host = "127.0.0.1"): Promise<number> {
     server.once("error", reject);
     server.listen({ host, port: 0, exclusive: true }, () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -36,7 +40,12 @@ export async function pickStackPorts(): Promise<StackPorts> {
     taken.add(port);
     return port;
   };
-  return { chain: await pick("E2E_CHAIN_PORT"), ipfsApi: await pick("E2E_IPFS_API_PORT"), ipfsGateway: await pick("E2E_IPFS_GATEWAY_PORT"), app: await pick("E2E_APP_PORT") };
+  return {
+    chain: await pick("E2E_CHAIN_PORT"),
+    ipfsApi: await pick("E2E_IPFS_API_PORT"),
+    ipfsGateway: await pick("E2E_IPFS_GATEWAY_PORT"),
+    app: await pick("E2E_APP_PORT"),
+  };
 }
 
 /** Test runs' state folders (logs, state file), under the git-ignored .data/. */
@@ -48,7 +57,10 @@ const RUN_ID = /^(?:e2e|bench-app|e2e-dev)[\w-]*-(\d+)$/;
  * would show as untracked files) and state folders, once their process is gone.
  */
 function sweepAbandonedRuns(): void {
-  for (const dir of [path.join(PROJECT_ROOT, "ignition/deployments"), path.join(PROJECT_ROOT, RUNS_DIR)]) {
+  for (const dir of [
+    path.join(PROJECT_ROOT, "ignition/deployments"),
+    path.join(PROJECT_ROOT, RUNS_DIR),
+  ]) {
     let entries: string[];
     try {
       entries = readdirSync(dir);
@@ -94,7 +106,12 @@ export type StartE2eStackParameters = {
  * const stack = await startE2eStack()
  * try { await page.goto(stack.app) } finally { await stack.stopAll() }
  */
-export async function startE2eStack({ ports: chosenPorts, name = "e2e", app = true, log = () => {} }: StartE2eStackParameters = {}): Promise<E2eStack> {
+export async function startE2eStack({
+  ports: chosenPorts,
+  name = "e2e",
+  app = true,
+  log = () => {},
+}: StartE2eStackParameters = {}): Promise<E2eStack> {
   const ports = chosenPorts ?? (await pickStackPorts());
   sweepAbandonedRuns();
   // One state folder and one Ignition deployment id per run, so concurrent runs (two engineers,
@@ -102,7 +119,9 @@ export async function startE2eStack({ ports: chosenPorts, name = "e2e", app = tr
   const runId = `${name}-${process.pid}`;
   const ipfsDataDir = mkdtempSync(path.join(tmpdir(), `biodental-${name}-ipfs-`));
   const started = Date.now();
-  log(`starting the ${name} stack (chain :${ports.chain}, IPFS :${ports.ipfsApi}/:${ports.ipfsGateway}, app :${ports.app})…`);
+  log(
+    `starting the ${name} stack (chain :${ports.chain}, IPFS :${ports.ipfsApi}/:${ports.ipfsGateway}, app :${ports.app})…`,
+  );
   let stack: StackHandle;
   try {
     stack = await startStack({
@@ -123,7 +142,9 @@ export async function startE2eStack({ ports: chosenPorts, name = "e2e", app = tr
     rmSync(ipfsDataDir, { recursive: true, force: true });
     throw error;
   }
-  log(`${name} stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.urls.app ?? "(no app)"} → contract ${stack.addresses.bioDental}`);
+  log(
+    `${name} stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.urls.app ?? "(no app)"} → contract ${stack.addresses.bioDental}`,
+  );
   let stopping: Promise<void> | undefined;
   return {
     ...stack,

@@ -8,10 +8,14 @@ import { TEST_WALLET_INFO } from "./testWallet.ts";
 /** Long enough for a loaded CI machine; every wait ends as soon as its event happens. */
 export const STEP_TIMEOUT_MS = 60_000;
 
-const sameAddress = (a: string | null | undefined, b: string): boolean => !!a && a.toLowerCase() === b.toLowerCase();
+const sameAddress = (a: string | null | undefined, b: string): boolean =>
+  !!a && a.toLowerCase() === b.toLowerCase();
 
 /** Goes to an app page through the main navigation, without a reload (the unlocked key lives in the tab). */
-export async function navigateTo(page: Page, item: "home" | "records" | "mint" | "shared" | "echoes"): Promise<void> {
+export async function navigateTo(
+  page: Page,
+  item: "home" | "records" | "mint" | "shared" | "echoes",
+): Promise<void> {
   await page.getByTestId(`nav-${item}`).click();
 }
 
@@ -24,13 +28,20 @@ export async function navigateTo(page: Page, item: "home" | "records" | "mint" |
  */
 export async function connectWallet(page: Page, address: string): Promise<void> {
   const chip = page.getByTestId("account-button");
-  if (sameAddress(await chip.getAttribute("data-address", { timeout: 1 }).catch(() => null), address)) return;
+  if (
+    sameAddress(await chip.getAttribute("data-address", { timeout: 1 }).catch(() => null), address)
+  )
+    return;
   await page.getByTestId("cta-connect").click();
   const dialog = page.getByRole("dialog", { name: "Connect a wallet" });
   await dialog.getByRole("button", { name: TEST_WALLET_INFO.name }).click();
   await dialog.waitFor({ state: "hidden", timeout: STEP_TIMEOUT_MS });
   await page.waitForFunction(
-    (expected) => document.querySelector("[data-testid=account-button]")?.getAttribute("data-address")?.toLowerCase() === expected,
+    (expected) =>
+      document
+        .querySelector("[data-testid=account-button]")
+        ?.getAttribute("data-address")
+        ?.toLowerCase() === expected,
     address.toLowerCase(),
     { timeout: STEP_TIMEOUT_MS },
   );
@@ -50,9 +61,15 @@ export async function registerEncryptionKey(page: Page): Promise<"registered" | 
   else await page.goto(new URL("/onboarding", page.url()).href);
   await page.getByRole("heading", { level: 1, name: "Your encryption key" }).waitFor();
   if (firstTime) {
-    await page.getByTestId("key-setup").getByRole("button", { name: "Sign to create my key" }).click();
+    await page
+      .getByTestId("key-setup")
+      .getByRole("button", { name: "Sign to create my key" })
+      .click();
   } else {
-    await page.getByTestId("key-registered").getByRole("button", { name: "Sign to unlock" }).click();
+    await page
+      .getByTestId("key-registered")
+      .getByRole("button", { name: "Sign to unlock" })
+      .click();
   }
   await page.getByTestId("key-ready").waitFor({ timeout: STEP_TIMEOUT_MS });
   return firstTime ? "registered" : "unlocked";
@@ -90,7 +107,10 @@ export type MintRecordThroughFormParameters = {
  * the open mint page and mints. `elapsedMs` runs from the click on the mint button to the minted
  * token on screen: the encrypt → pin → mint time a member waits, without their typing.
  */
-export async function mintRecordThroughForm(page: Page, parameters: MintRecordThroughFormParameters): Promise<{ tokenId: string; elapsedMs: number }> {
+export async function mintRecordThroughForm(
+  page: Page,
+  parameters: MintRecordThroughFormParameters,
+): Promise<{ tokenId: string; elapsedMs: number }> {
   const form = page.getByTestId("record-form");
   const locked = page.getByTestId("key-locked");
   await form.or(locked).first().waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -109,11 +129,13 @@ export async function mintRecordThroughForm(page: Page, parameters: MintRecordTh
     await form.getByTestId("biome-percent-0").fill(parameters.biome.percent);
   }
   if (parameters.mood) await form.getByTestId(`mood-${parameters.mood}`).check();
-  if (parameters.journal) await form.getByLabel("Emotional-wellness journal").fill(parameters.journal);
+  if (parameters.journal)
+    await form.getByLabel("Emotional-wellness journal").fill(parameters.journal);
   if (parameters.story) await form.getByLabel("Notes and story").fill(parameters.story);
   if (parameters.attachments?.length) {
     await form.getByTestId("attachment-input").setInputFiles(parameters.attachments);
-    for (const file of parameters.attachments) await form.getByRole("list", { name: "Attached files" }).getByText(file.name).waitFor();
+    for (const file of parameters.attachments)
+      await form.getByRole("list", { name: "Attached files" }).getByText(file.name).waitFor();
   }
   const submit = form.getByTestId("record-submit");
   const started = performance.now();
@@ -147,7 +169,10 @@ export async function waitForRecordOutcome(page: Page): Promise<"decrypted" | "e
 
 /** Downloads an attachment from the open record page; resolves with its decrypted bytes. */
 export async function downloadAttachment(page: Page, name: string): Promise<Buffer> {
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: STEP_TIMEOUT_MS }), page.getByTestId(`download-${name}`).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: STEP_TIMEOUT_MS }),
+    page.getByTestId(`download-${name}`).click(),
+  ]);
   expectNoDownloadFailure(await download.failure());
   const stream = await download.createReadStream();
   const chunks: Buffer[] = [];
@@ -169,10 +194,16 @@ export async function grantRead(page: Page, grantee: string): Promise<void> {
   await form.getByLabel("Read the record (decrypt it)").check();
   await form.getByLabel("1 day").check();
   await form.getByRole("button", { name: "Share" }).click();
-  await form.getByTestId("grant-done").or(form.getByRole("alert")).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await form
+    .getByTestId("grant-done")
+    .or(form.getByRole("alert"))
+    .first()
+    .waitFor({ timeout: STEP_TIMEOUT_MS });
   const failure = form.getByRole("alert");
   if (await failure.isVisible()) throw new Error(`the grant failed: ${await failure.innerText()}`);
-  await page.locator(`[data-testid=grant-active][data-grantee="${grantee}" i]`).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page
+    .locator(`[data-testid=grant-active][data-grantee="${grantee}" i]`)
+    .waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 
 /** From the Access tab: revokes `grantee`; resolves with the confirmation the app shows. */
@@ -182,7 +213,8 @@ export async function revokeAccess(page: Page, grantee: string): Promise<string>
   const progress = page.getByTestId("revoke-progress");
   const done = progress.getByTestId("revoke-done");
   await done.or(progress.getByRole("alert")).first().waitFor({ timeout: STEP_TIMEOUT_MS });
-  if (!(await done.isVisible())) throw new Error(`the revoke failed: ${await progress.getByRole("alert").innerText()}`);
+  if (!(await done.isVisible()))
+    throw new Error(`the revoke failed: ${await progress.getByRole("alert").innerText()}`);
   return done.innerText();
 }
 
@@ -196,14 +228,16 @@ export async function burnRecord(page: Page): Promise<string> {
   const warning = await panel.locator(".notice").innerText();
   const label = (await page.getByTestId("record-title").innerText()).trim();
   const erase = panel.getByRole("button", { name: "Erase forever" });
-  if (await erase.isEnabled()) throw new Error("the erase button is enabled before the member confirmed");
+  if (await erase.isEnabled())
+    throw new Error("the erase button is enabled before the member confirmed");
   await panel.getByLabel(/to confirm/).fill(label);
   await erase.click();
   // The page then says the record is erased: the burn's own confirmation, or (once the chain
   // reads refresh and the token is gone) the record page's "erased" notice.
   const erased = page.getByTestId("burn-done").or(page.getByTestId("record-missing"));
   await erased.or(panel.getByRole("alert")).first().waitFor({ timeout: STEP_TIMEOUT_MS });
-  if (!(await erased.first().isVisible())) throw new Error(`the burn failed: ${await panel.getByRole("alert").innerText()}`);
+  if (!(await erased.first().isVisible()))
+    throw new Error(`the burn failed: ${await panel.getByRole("alert").innerText()}`);
   return warning;
 }
 
@@ -211,7 +245,10 @@ export async function burnRecord(page: Page): Promise<string> {
  * From the record's "Public story" tab: writes a title and a story and publishes them to
  * Emotional Echoes (the owner's consent); waits until the consent panel says "Public".
  */
-export async function publishStory(page: Page, { title, text }: { title: string; text: string }): Promise<void> {
+export async function publishStory(
+  page: Page,
+  { title, text }: { title: string; text: string },
+): Promise<void> {
   await page.getByTestId("tab-public-story").click();
   const form = page.getByTestId("story-form");
   await form.waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -220,7 +257,12 @@ export async function publishStory(page: Page, { title, text }: { title: string;
   await form.getByRole("button", { name: "Publish to Emotional Echoes" }).click();
   const published = form.getByTestId("story-published");
   await published.or(form.getByRole("alert")).first().waitFor({ timeout: STEP_TIMEOUT_MS });
-  if (!(await published.isVisible())) throw new Error(`publishing failed: ${await form.getByRole("alert").innerText()}`);
-  await page.getByTestId("consent-state").filter({ hasText: "Public" }).waitFor({ timeout: STEP_TIMEOUT_MS });
-  if (!(await page.getByRole("switch", { name: "Show my story publicly" }).isChecked())) throw new Error("the consent switch is off after publishing");
+  if (!(await published.isVisible()))
+    throw new Error(`publishing failed: ${await form.getByRole("alert").innerText()}`);
+  await page
+    .getByTestId("consent-state")
+    .filter({ hasText: "Public" })
+    .waitFor({ timeout: STEP_TIMEOUT_MS });
+  if (!(await page.getByRole("switch", { name: "Show my story publicly" }).isChecked()))
+    throw new Error("the consent switch is off after publishing");
 }

@@ -7,14 +7,20 @@ import { readFileSync } from "node:fs";
 import { type E2eStack, startE2eStack } from "./e2eStack.ts";
 
 /** What a test may use of the stack (an attached one has no process handles). */
-export type E2eStackInfo = Pick<E2eStack, "urls" | "chainId" | "addresses" | "accounts" | "app" | "logsDir">;
+export type E2eStackInfo = Pick<
+  E2eStack,
+  "urls" | "chainId" | "addresses" | "accounts" | "app" | "logsDir"
+>;
 
 let current: E2eStackInfo | undefined;
 let owned: E2eStack | undefined;
 
 /** The running stack; only valid inside tests (after the global setup). */
 export function e2eStack(): E2eStackInfo {
-  if (!current) throw new Error("The e2e stack is not running: run the e2e files through `npm run test:e2e` (mocha --require frontend/e2e/support/globalStack.ts)");
+  if (!current)
+    throw new Error(
+      "The e2e stack is not running: run the e2e files through `npm run test:e2e` (mocha --require frontend/e2e/support/globalStack.ts)",
+    );
   return current;
 }
 

@@ -32,7 +32,13 @@ export type OpenVisitorParameters = {
  * @example
  * const alice = await openVisitor({ browser, label: "alice", wallet: { ...stack, accountIndex: 5, address } })
  */
-export async function openVisitor({ browser, label, wallet, viewport = PHONE_VIEWPORT, mobile = viewport.width < 600 }: OpenVisitorParameters): Promise<Visitor> {
+export async function openVisitor({
+  browser,
+  label,
+  wallet,
+  viewport = PHONE_VIEWPORT,
+  mobile = viewport.width < 600,
+}: OpenVisitorParameters): Promise<Visitor> {
   const context = await browser.newContext({
     viewport,
     deviceScaleFactor: mobile ? 2 : 1,
@@ -56,7 +62,20 @@ export async function openVisitor({ browser, label, wallet, viewport = PHONE_VIE
       );
     });
   });
-  if (wallet) await installTestWallet(context, { rpcUrl: wallet.rpcUrl, chainId: wallet.chainId, accountIndex: wallet.accountIndex });
+  if (wallet)
+    await installTestWallet(context, {
+      rpcUrl: wallet.rpcUrl,
+      chainId: wallet.chainId,
+      accountIndex: wallet.accountIndex,
+    });
   const page = await context.newPage();
-  return { label, context, page, guard, healthDips, address: wallet?.address, close: () => context.close() };
+  return {
+    label,
+    context,
+    page,
+    guard,
+    healthDips,
+    address: wallet?.address,
+    close: () => context.close(),
+  };
 }

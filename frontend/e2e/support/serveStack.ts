@@ -14,8 +14,17 @@ import { PROJECT_ROOT, startE2eStack } from "./e2eStack.ts";
 const stack = await startE2eStack({ name: "e2e-dev", log: (line) => console.log(line) });
 const attachFile = path.join(PROJECT_ROOT, ".data/e2e-dev-attach.json");
 const { stop: _stop, stopAll: _stopAll, died: _died, ...described } = stack;
-writeFileSync(attachFile, JSON.stringify(described, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value), 2));
-console.log(`\nE2E_ATTACH=${path.relative(PROJECT_ROOT, attachFile)} npm run test:e2e\n(Ctrl-C stops the stack)`);
+writeFileSync(
+  attachFile,
+  JSON.stringify(
+    described,
+    (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value),
+    2,
+  ),
+);
+console.log(
+  `\nE2E_ATTACH=${path.relative(PROJECT_ROOT, attachFile)} npm run test:e2e\n(Ctrl-C stops the stack)`,
+);
 
 let stopping = false;
 const shutdown = (): void => {

@@ -31,7 +31,9 @@ export type TestWalletHandle = {
  * sending to the Hardhat node, whose accounts are unlocked, and announces itself through
  * EIP-6963 like MetaMask or Rabby do.
  */
-function testWalletInitScript(options: TestWalletOptions & { info: { uuid: string; name: string; icon: string; rdns: string } }): void {
+function testWalletInitScript(
+  options: TestWalletOptions & { info: { uuid: string; name: string; icon: string; rdns: string } },
+): void {
   type Listener = (...args: unknown[]) => void;
   const listeners = new Map<string, Set<Listener>>();
   const nodeChainId = options.nodeChainId ?? options.chainId;
@@ -58,8 +60,11 @@ function testWalletInitScript(options: TestWalletOptions & { info: { uuid: strin
   let nextId = 1;
   const calls: string[] = [];
 
-  const rpcError = (code: number, message: string, data?: unknown): Error & { code: number; data?: unknown } =>
-    Object.assign(new Error(message), { code, data });
+  const rpcError = (
+    code: number,
+    message: string,
+    data?: unknown,
+  ): Error & { code: number; data?: unknown } => Object.assign(new Error(message), { code, data });
   const toHex = (value: number): string => `0x${value.toString(16)}`;
   const emit = (event: string, ...args: unknown[]): void => {
     for (const listener of listeners.get(event) ?? []) {
@@ -80,9 +85,14 @@ function testWalletInitScript(options: TestWalletOptions & { info: { uuid: strin
         body: JSON.stringify({ jsonrpc: "2.0", id: nextId++, method, params: params ?? [] }),
       });
     } catch (cause) {
-      throw rpcError(-32603, `The node at ${options.rpcUrl} is not reachable`, { cause: String(cause) });
+      throw rpcError(-32603, `The node at ${options.rpcUrl} is not reachable`, {
+        cause: String(cause),
+      });
     }
-    const body = (await response.json()) as { result?: unknown; error?: { code: number; message: string; data?: unknown } };
+    const body = (await response.json()) as {
+      result?: unknown;
+      error?: { code: number; message: string; data?: unknown };
+    };
     if (body.error) throw rpcError(body.error.code, body.error.message, body.error.data);
     return body.result;
   }
@@ -96,11 +106,20 @@ function testWalletInitScript(options: TestWalletOptions & { info: { uuid: strin
 
   function assertFrom(from: unknown): void {
     if (typeof from !== "string" || !connected || from.toLowerCase() !== connected) {
-      throw rpcError(4100, `The test wallet signs only for ${connected ?? "(not connected)"}, asked for ${String(from)}`);
+      throw rpcError(
+        4100,
+        `The test wallet signs only for ${connected ?? "(not connected)"}, asked for ${String(from)}`,
+      );
     }
   }
 
-  async function request({ method, params }: { method: string; params?: unknown }): Promise<unknown> {
+  async function request({
+    method,
+    params,
+  }: {
+    method: string;
+    params?: unknown;
+  }): Promise<unknown> {
     calls.push(method);
     const args = (Array.isArray(params) ? params : []) as unknown[];
     switch (method) {
@@ -119,9 +138,21 @@ function testWalletInitScript(options: TestWalletOptions & { info: { uuid: strin
       case "wallet_requestPermissions":
         connected = await nodeAccount(accountIndex);
         authorize(true);
-        return [{ parentCapability: "eth_accounts", caveats: [{ type: "restrictReturnedAccounts", value: [connected] }] }];
+        return [
+          {
+            parentCapability: "eth_accounts",
+            caveats: [{ type: "restrictReturnedAccounts", value: [connected] }],
+          },
+        ];
       case "wallet_getPermissions":
-        return authorized && connected ? [{ parentCapability: "eth_accounts", caveats: [{ type: "restrictReturnedAccounts", value: [connected] }] }] : [];
+        return authorized && connected
+          ? [
+              {
+                parentCapability: "eth_accounts",
+                caveats: [{ type: "restrictReturnedAccounts", value: [connected] }],
+              },
+            ]
+          : [];
       case "wallet_revokePermissions":
         connected = undefined;
         authorize(false);
@@ -129,7 +160,11 @@ function testWalletInitScript(options: TestWalletOptions & { info: { uuid: strin
         return null;
       case "wallet_switchEthereumChain": {
         const wanted = Number((args[0] as { chainId?: string } | undefined)?.chainId);
-        if (wanted !== nodeChainId) throw rpcError(4902, `Unrecognized chain ID ${wanted}. Try adding the chain using wallet_addEthereumChain first.`);
+        if (wanted !== nodeChainId)
+          throw rpcError(
+            4902,
+            `Unrecognized chain ID ${wanted}. Try adding the chain using wallet_addEthereumChain first.`,
+          );
         if (wanted !== chainId) {
           chainId = wanted;
           emit("chainChanged", toHex(chainId));
@@ -140,7 +175,8 @@ function testWalletInitScript(options: TestWalletOptions & { info: { uuid: strin
         return null;
       case "eth_sendTransaction":
         assertFrom((args[0] as { from?: unknown } | undefined)?.from);
-        if (chainId !== nodeChainId) throw rpcError(4901, `The wallet is on chain ${chainId}, not the node's ${nodeChainId}`);
+        if (chainId !== nodeChainId)
+          throw rpcError(4901, `The wallet is on chain ${chainId}, not the node's ${nodeChainId}`);
         return rpc(method, args);
       case "eth_signTypedData_v4":
       case "eth_signTypedData":
@@ -208,7 +244,15 @@ const ICON =
  * const alice = await browser.newContext()
  * await installTestWallet(alice, { rpcUrl: stack.urls.rpc, chainId: stack.chainId, accountIndex: 5 })
  */
-export async function installTestWallet(context: BrowserContext, options: TestWalletOptions): Promise<void> {
-  const info = { uuid: crypto.randomUUID(), name: TEST_WALLET_INFO.name, icon: ICON, rdns: TEST_WALLET_INFO.rdns };
+export async function installTestWallet(
+  context: BrowserContext,
+  options: TestWalletOptions,
+): Promise<void> {
+  const info = {
+    uuid: crypto.randomUUID(),
+    name: TEST_WALLET_INFO.name,
+    icon: ICON,
+    rdns: TEST_WALLET_INFO.rdns,
+  };
   await context.addInitScript(testWalletInitScript, { ...options, info });
 }

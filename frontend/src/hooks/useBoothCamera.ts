@@ -4,14 +4,19 @@ export type BoothCameraState = "off" | "starting" | "scanning" | "error";
 export type BoothCameraEngine = "barcode-detector" | "zxing";
 
 type Detector = { detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]> };
-type DetectorConstructor = { new (options: { formats: string[] }): Detector; getSupportedFormats(): Promise<string[]> };
+type DetectorConstructor = {
+  new (options: { formats: string[] }): Detector;
+  getSupportedFormats(): Promise<string[]>;
+};
 
 /** The browser's own QR detector (Chrome on Android, Safari 17+), or undefined. */
 async function nativeDetector(): Promise<Detector | undefined> {
   const Ctor = (globalThis as { BarcodeDetector?: DetectorConstructor }).BarcodeDetector;
   if (!Ctor) return undefined;
   try {
-    return (await Ctor.getSupportedFormats()).includes("qr_code") ? new Ctor({ formats: ["qr_code"] }) : undefined;
+    return (await Ctor.getSupportedFormats()).includes("qr_code")
+      ? new Ctor({ formats: ["qr_code"] })
+      : undefined;
   } catch {
     return undefined;
   }
@@ -51,7 +56,10 @@ export function useBoothCamera(onText: (text: string) => void) {
       if (videoRef.current) videoRef.current.srcObject = null;
     };
     try {
-      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: "environment" } }, audio: false });
+      stream = await navigator.mediaDevices.getUserMedia({
+        video: { facingMode: { ideal: "environment" } },
+        audio: false,
+      });
       const video = videoRef.current;
       if (stopped || !video) return stopRef.current();
       video.srcObject = stream;

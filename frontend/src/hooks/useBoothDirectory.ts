@@ -15,7 +15,9 @@ export function useBoothDirectory() {
   const addresses = [...new Set((registered.data?.items ?? []).map((log) => log.args.booth))];
   const reads = useReadContracts({
     allowFailure: true,
-    contracts: addresses.map((booth) => ({ ...bioDentalContract, functionName: "boothOf", args: [booth] }) as const),
+    contracts: addresses.map(
+      (booth) => ({ ...bioDentalContract, functionName: "boothOf", args: [booth] }) as const,
+    ),
     query: { enabled: addresses.length > 0 },
   });
   const booths: BoothEntry[] = [];

@@ -18,20 +18,37 @@ export type PresentableToken =
 export function useBoothPresentableTokens(holder: Address | undefined) {
   const status = useDeploymentStatus();
   const ready = status.state === "ready" && holder !== undefined;
-  const next = useReadContract({ ...bioDentalContract, functionName: "nextTokenIdOf", args: holder ? [holder] : undefined, query: { enabled: ready } });
+  const next = useReadContract({
+    ...bioDentalContract,
+    functionName: "nextTokenIdOf",
+    args: holder ? [holder] : undefined,
+    query: { enabled: ready },
+  });
   const count = next.data === undefined || !holder ? 0n : next.data & ((1n << 96n) - 1n);
   const ownedCandidates: bigint[] = [];
   for (let i = count - 1n; i >= 0n && holder; i--) ownedCandidates.push(tokenIdOf(holder, i));
 
-  const granted = useEventHistory({ eventName: "AccessGranted", args: { grantee: holder }, enabled: ready });
-  const delegatedCandidates = [...new Set((granted.data?.items ?? []).map((log) => log.args.tokenId))];
+  const granted = useEventHistory({
+    eventName: "AccessGranted",
+    args: { grantee: holder },
+    enabled: ready,
+  });
+  const delegatedCandidates = [
+    ...new Set((granted.data?.items ?? []).map((log) => log.args.tokenId)),
+  ];
 
   const reads = useReadContracts({
     allowFailure: true,
     contracts: [
-      ...ownedCandidates.map((tokenId) => ({ ...bioDentalContract, functionName: "ownerOf", args: [tokenId] }) as const),
+      ...ownedCandidates.map(
+        (tokenId) => ({ ...bioDentalContract, functionName: "ownerOf", args: [tokenId] }) as const,
+      ),
       ...delegatedCandidates.flatMap((tokenId) => [
-        { ...bioDentalContract, functionName: "hasAccess", args: [tokenId, holder!, PRESENT_SCOPE] } as const,
+        {
+          ...bioDentalContract,
+          functionName: "hasAccess",
+          args: [tokenId, holder!, PRESENT_SCOPE],
+        } as const,
         { ...bioDentalContract, functionName: "grantOf", args: [tokenId, holder!] } as const,
         { ...bioDentalContract, functionName: "ownerOf", args: [tokenId] } as const,
       ]),
@@ -42,19 +59,37 @@ export function useBoothPresentableTokens(holder: Address | undefined) {
   const tokens: PresentableToken[] = [];
   ownedCandidates.forEach((tokenId, i) => {
     const owner = reads.data?.[i];
-    if (owner?.status === "success" && (owner.result as Address).toLowerCase() === holder?.toLowerCase()) tokens.push({ tokenId, role: "owner" });
+    if (
+      owner?.status === "success" &&
+      (owner.result as Address).toLowerCase() === holder?.toLowerCase()
+    )
+      tokens.push({ tokenId, role: "owner" });
   });
   delegatedCandidates.forEach((tokenId, i) => {
     const base = ownedCandidates.length + 3 * i;
-    const [access, grant, owner] = [reads.data?.[base], reads.data?.[base + 1], reads.data?.[base + 2]];
-    if (access?.status !== "success" || access.result !== true || grant?.status !== "success" || owner?.status !== "success") return;
+    const [access, grant, owner] = [
+      reads.data?.[base],
+      reads.data?.[base + 1],
+      reads.data?.[base + 2],
+    ];
+    if (
+      access?.status !== "success" ||
+      access.result !== true ||
+      grant?.status !== "success" ||
+      owner?.status !== "success"
+    )
+      return;
     const [, expiresAt] = grant.result as readonly [number, bigint];
     tokens.push({ tokenId, role: "delegate", owner: owner.result as Address, expiresAt });
   });
 
   return {
     tokens,
-    isPending: !ready || next.isPending || granted.isPending || (ownedCandidates.length + delegatedCandidates.length > 0 && reads.isPending),
+    isPending:
+      !ready ||
+      next.isPending ||
+      granted.isPending ||
+      (ownedCandidates.length + delegatedCandidates.length > 0 && reads.isPending),
     error: next.error ?? granted.error ?? reads.error,
   };
 }

@@ -40,14 +40,19 @@ export type UseBoothPresentationParameters = {
  * how it signs) and keeps it fresh. `notAfter` is set from the chain's clock (the pending block),
  * not the phone's, so a phone whose clock is off still makes codes the chain accepts.
  */
-export function useBoothPresentation({ tokenId, booth, autoRenew }: UseBoothPresentationParameters) {
+export function useBoothPresentation({
+  tokenId,
+  booth,
+  autoRenew,
+}: UseBoothPresentationParameters) {
   const connection = useConnection();
   const client = useClient({ chainId: targetChain.id });
   const sign = useSignTypedData();
   const [state, setState] = useState<BoothPresentationState>({ status: "idle" });
   const generation = useRef(0);
   const holder = connection.address;
-  const lastCode = state.status === "ready" ? state.code : state.status !== "idle" ? state.previous : undefined;
+  const lastCode =
+    state.status === "ready" ? state.code : state.status !== "idle" ? state.previous : undefined;
   const lastCodeRef = useRef(lastCode);
   lastCodeRef.current = lastCode;
 
@@ -58,10 +63,22 @@ export function useBoothPresentation({ tokenId, booth, autoRenew }: UseBoothPres
     try {
       const deviceNow = Date.now();
       // The pending block carries the chain's "now" (a local chain's latest block can be hours old).
-      const block = await getBlock(client, { blockTag: "pending" }).catch(() => getBlock(client, { blockTag: "latest" }));
+      const block = await getBlock(client, { blockTag: "pending" }).catch(() =>
+        getBlock(client, { blockTag: "latest" }),
+      );
       const chainNow = block.timestamp;
-      const presentation = createPresentation({ tokenId, holder, booth, now: chainNow, ttlSeconds: DEFAULT_PRESENTATION_TTL_SECONDS });
-      const typed = presentationTypedData({ chainId: deployment.chainId, verifyingContract: deployment.address, presentation });
+      const presentation = createPresentation({
+        tokenId,
+        holder,
+        booth,
+        now: chainNow,
+        ttlSeconds: DEFAULT_PRESENTATION_TTL_SECONDS,
+      });
+      const typed = presentationTypedData({
+        chainId: deployment.chainId,
+        verifyingContract: deployment.address,
+        presentation,
+      });
       const signature = await sign.mutateAsync({ account: holder, ...typed });
       if (mine !== generation.current) return;
       const text = encodePresentationQr({
@@ -72,9 +89,18 @@ export function useBoothPresentation({ tokenId, booth, autoRenew }: UseBoothPres
         verifyUrl: `${window.location.origin}/verify`,
       });
       const expiresAtMs = deviceNow + Number(presentation.notAfter - chainNow) * 1000;
-      setState({ status: "ready", code: { text, notAfter: presentation.notAfter, expiresAtMs, challenge: presentation.challenge } });
+      setState({
+        status: "ready",
+        code: {
+          text,
+          notAfter: presentation.notAfter,
+          expiresAtMs,
+          challenge: presentation.challenge,
+        },
+      });
     } catch (error) {
-      if (mine === generation.current) setState({ status: "error", error, previous: lastCodeRef.current });
+      if (mine === generation.current)
+        setState({ status: "error", error, previous: lastCodeRef.current });
     }
     // `sign.mutateAsync` is stable; listing `sign` would re-create this on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -2,7 +2,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type Address, createClient, http } from "viem";
 import { type CheckIn, checkInOf } from "#lib/booth/checkins/checkIn.ts";
 import { checkInsToCsv } from "#lib/booth/checkins/checkInsToCsv.ts";
-import { type CheckInLog, createIndexedDbCheckInLog } from "#lib/booth/checkins/indexedDbCheckInLog.ts";
+import {
+  type CheckInLog,
+  createIndexedDbCheckInLog,
+} from "#lib/booth/checkins/indexedDbCheckInLog.ts";
 import { createIndexedDbReplayStore } from "#lib/booth/replay/indexedDbReplayStore.ts";
 import type { ReplayStore } from "#lib/booth/replay/replayStore.ts";
 import { type Verdict, makeVerdict } from "#lib/booth/verdict.ts";
@@ -21,13 +24,22 @@ type Stores = { replayStore: ReplayStore; log: CheckInLog };
  * trip. Every verdict is logged locally; nothing leaves the tablet but the `eth_call`.
  */
 export function useBoothVerifier(booth: Address | undefined) {
-  const client = useMemo(() => createClient({ transport: http(appConfig.rpcUrl, { batch: { wait: 0 }, retryCount: 1, timeout: 8_000 }) }), []);
+  const client = useMemo(
+    () =>
+      createClient({
+        transport: http(appConfig.rpcUrl, { batch: { wait: 0 }, retryCount: 1, timeout: 8_000 }),
+      }),
+    [],
+  );
   const [stores, setStores] = useState<Stores | undefined>();
   const [storeError, setStoreError] = useState<unknown>();
   const [recent, setRecent] = useState<CheckIn[]>([]);
   const storesRef = useRef<Stores | undefined>(undefined);
 
-  const key = booth && deployment ? `${deployment.chainId}-${deployment.address}-${booth}`.toLowerCase() : undefined;
+  const key =
+    booth && deployment
+      ? `${deployment.chainId}-${deployment.address}-${booth}`.toLowerCase()
+      : undefined;
   useEffect(() => {
     if (!key) return;
     let cancelled = false;
@@ -36,8 +48,12 @@ export function useBoothVerifier(booth: Address | undefined) {
     setStoreError(undefined);
     void (async () => {
       try {
-        const replayStore = await createIndexedDbReplayStore({ databaseName: `biodental-booth-replay-${key}` });
-        const log = await createIndexedDbCheckInLog({ databaseName: `biodental-booth-checkins-${key}` });
+        const replayStore = await createIndexedDbReplayStore({
+          databaseName: `biodental-booth-replay-${key}`,
+        });
+        const log = await createIndexedDbCheckInLog({
+          databaseName: `biodental-booth-checkins-${key}`,
+        });
         opened = { replayStore, log };
         if (cancelled) return void close(opened);
         storesRef.current = opened;
@@ -58,8 +74,16 @@ export function useBoothVerifier(booth: Address | undefined) {
     async (input: string): Promise<Verdict> => {
       const current = storesRef.current;
       let verdict: Verdict;
-      if (!booth || !deployment) verdict = makeVerdict({ reason: "chain-unreachable", detail: "this kiosk has no booth or no contract configured" });
-      else if (!current) verdict = makeVerdict({ reason: "store-unavailable", detail: "the check-in store is not open yet" });
+      if (!booth || !deployment)
+        verdict = makeVerdict({
+          reason: "chain-unreachable",
+          detail: "this kiosk has no booth or no contract configured",
+        });
+      else if (!current)
+        verdict = makeVerdict({
+          reason: "store-unavailable",
+          detail: "the check-in store is not open yet",
+        });
       else {
         verdict = await verifyPresentationQr(client, {
           input,
@@ -81,7 +105,10 @@ export function useBoothVerifier(booth: Address | undefined) {
     [booth, client],
   );
 
-  const exportCsv = useCallback(async (): Promise<string> => checkInsToCsv((await storesRef.current?.log.list()) ?? []), []);
+  const exportCsv = useCallback(
+    async (): Promise<string> => checkInsToCsv((await storesRef.current?.log.list()) ?? []),
+    [],
+  );
   const clearLog = useCallback(async () => {
     await storesRef.current?.log.clear();
     setRecent([]);

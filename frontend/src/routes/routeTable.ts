@@ -14,16 +14,52 @@ export type RouteDefinition = {
  */
 export const routeTable: RouteDefinition[] = [
   { pattern: "/", title: "Home", component: lazy(() => import("./HomeRoute.tsx")) },
-  { pattern: "/onboarding", title: "Your encryption key", component: lazy(() => import("./OnboardingRoute.tsx")) },
+  {
+    pattern: "/onboarding",
+    title: "Your encryption key",
+    component: lazy(() => import("./OnboardingRoute.tsx")),
+  },
   { pattern: "/mint", title: "New record", component: lazy(() => import("./MintRoute.tsx")) },
   { pattern: "/records", title: "My records", component: lazy(() => import("./RecordsRoute.tsx")) },
-  { pattern: "/records/:tokenId", title: "Record", component: lazy(() => import("./RecordDetailRoute.tsx")) },
-  { pattern: "/records/:tokenId/update", title: "New version", component: lazy(() => import("./RecordUpdateRoute.tsx")) },
-  { pattern: "/records/:tokenId/access", title: "Access", component: lazy(() => import("./RecordAccessRoute.tsx")) },
-  { pattern: "/records/:tokenId/story", title: "Public story", component: lazy(() => import("./RecordStoryRoute.tsx")) },
-  { pattern: "/shared", title: "Shared with me", component: lazy(() => import("./SharedRoute.tsx")) },
-  { pattern: "/echoes", title: "Emotional Echoes", component: lazy(() => import("./EchoesRoute.tsx")) },
+  {
+    pattern: "/records/:tokenId",
+    title: "Record",
+    component: lazy(() => import("./RecordDetailRoute.tsx")),
+  },
+  {
+    pattern: "/records/:tokenId/update",
+    title: "New version",
+    component: lazy(() => import("./RecordUpdateRoute.tsx")),
+  },
+  {
+    pattern: "/records/:tokenId/access",
+    title: "Access",
+    component: lazy(() => import("./RecordAccessRoute.tsx")),
+  },
+  {
+    pattern: "/records/:tokenId/story",
+    title: "Public story",
+    component: lazy(() => import("./RecordStoryRoute.tsx")),
+  },
+  {
+    pattern: "/shared",
+    title: "Shared with me",
+    component: lazy(() => import("./SharedRoute.tsx")),
+  },
+  {
+    pattern: "/echoes",
+    title: "Emotional Echoes",
+    component: lazy(() => import("./EchoesRoute.tsx")),
+  },
   // The booth issue fills these two in (member QR and kiosk verifier).
-  { pattern: "/present", title: "Present at a booth", component: lazy(() => import("./booth/PresentAtBoothRoute.tsx")) },
-  { pattern: "/verify", title: "Verify a presentation", component: lazy(() => import("./booth/BoothKioskRoute.tsx")) },
+  {
+    pattern: "/present",
+    title: "Present at a booth",
+    component: lazy(() => import("./booth/PresentAtBoothRoute.tsx")),
+  },
+  {
+    pattern: "/verify",
+    title: "Verify a presentation",
+    component: lazy(() => import("./booth/BoothKioskRoute.tsx")),
+  },
 ];

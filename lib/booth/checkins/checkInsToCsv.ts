@@ -18,6 +18,10 @@ function cell(value: string): string {
  * const blob = new Blob([checkInsToCsv(await log.list())], { type: "text/csv" })
  */
 export function checkInsToCsv(checkIns: readonly CheckIn[]): string {
-  const rows = checkIns.map((c) => [new Date(c.at).toISOString(), c.outcome, c.reason, c.tokenId, c.holder, c.title].map(cell).join(","));
+  const rows = checkIns.map((c) =>
+    [new Date(c.at).toISOString(), c.outcome, c.reason, c.tokenId, c.holder, c.title]
+      .map(cell)
+      .join(","),
+  );
   return `${[HEADER.join(","), ...rows].join("\r\n")}\r\n`;
 }

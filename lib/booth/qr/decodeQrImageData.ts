@@ -14,7 +14,11 @@ export type DecodeQrImageDataParameters = {
  * @example
  * const text = decodeQrImageData(canvas.getContext("2d").getImageData(0, 0, w, h))
  */
-export function decodeQrImageData({ data, width, height }: DecodeQrImageDataParameters): string | null {
+export function decodeQrImageData({
+  data,
+  width,
+  height,
+}: DecodeQrImageDataParameters): string | null {
   const code = jsQR(data, width, height, { inversionAttempts: "attemptBoth" });
   return code === null ? null : code.data;
 }

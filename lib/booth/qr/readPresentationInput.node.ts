@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { readQrImageFile } from "./readQrImageFile.node.ts";
 
 /** What a command-line argument or batch line turned out to be. */
-export type PresentationInput = { source: "text" | "image"; text: string } | { source: "image"; error: string };
+export type PresentationInput =
+  { source: "text" | "image"; text: string } | { source: "image"; error: string };
 
 const IMAGE_NAME = /\.(png|jpe?g)$/i;
 
@@ -20,7 +21,10 @@ export async function readPresentationInput(argument: string): Promise<Presentat
     try {
       return { source: "image", text: await readQrImageFile(argument) };
     } catch (error) {
-      return { source: "image", error: error instanceof Error ? error.message.split("\n")[0]! : String(error) };
+      return {
+        source: "image",
+        error: error instanceof Error ? error.message.split("\n")[0]! : String(error),
+      };
     }
   }
   return { source: "text", text: argument };

@@ -41,7 +41,8 @@ export async function readQrImageFile(path: string): Promise<string> {
   let image: { data: Uint8Array; width: number; height: number };
   try {
     if (startsWith(bytes, PNG_MAGIC)) image = PNG.sync.read(bytes);
-    else if (startsWith(bytes, JPEG_MAGIC)) image = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 256 });
+    else if (startsWith(bytes, JPEG_MAGIC))
+      image = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 256 });
     else throw new QrImageError(`${path} is neither PNG nor JPEG`);
   } catch (cause) {
     if (cause instanceof QrImageError) throw cause;

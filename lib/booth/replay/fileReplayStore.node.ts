@@ -66,7 +66,10 @@ export async function createFileReplayStore({
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
-        throw new ReplayStoreError({ cause: error, details: `cannot record a challenge in ${directory}` });
+        throw new ReplayStoreError({
+          cause: error,
+          details: `cannot record a challenge in ${directory}`,
+        });
       }
     }
     const existing = await keepUntilOf(path);

@@ -48,7 +48,8 @@ export async function createIndexedDbReplayStore({
   indexedDB = globalThis.indexedDB,
   now = nowSeconds,
 }: CreateIndexedDbReplayStoreParameters): Promise<ReplayStore> {
-  if (indexedDB === undefined) throw new ReplayStoreError({ details: "IndexedDB is not available in this browser" });
+  if (indexedDB === undefined)
+    throw new ReplayStoreError({ details: "IndexedDB is not available in this browser" });
   let db: IDBDatabase;
   try {
     db = await openDatabase(indexedDB, databaseName);
@@ -71,8 +72,10 @@ export async function createIndexedDbReplayStore({
       };
       // Resolve only once the write is committed: a claim that was not stored must not admit.
       tx.oncomplete = () => resolve(fresh);
-      tx.onerror = () => reject(new ReplayStoreError({ cause: tx.error, details: "IndexedDB claim failed" }));
-      tx.onabort = () => reject(new ReplayStoreError({ cause: tx.error, details: "IndexedDB claim aborted" }));
+      tx.onerror = () =>
+        reject(new ReplayStoreError({ cause: tx.error, details: "IndexedDB claim failed" }));
+      tx.onabort = () =>
+        reject(new ReplayStoreError({ cause: tx.error, details: "IndexedDB claim aborted" }));
     });
   }
 

@@ -14,7 +14,9 @@ export type CreateMemoryReplayStoreParameters = {
  * const replayStore = createMemoryReplayStore()
  * await replayStore.claim(challenge, nowSeconds() + 180) // true, then false
  */
-export function createMemoryReplayStore({ now = nowSeconds }: CreateMemoryReplayStoreParameters = {}): ReplayStore {
+export function createMemoryReplayStore({
+  now = nowSeconds,
+}: CreateMemoryReplayStoreParameters = {}): ReplayStore {
   const seen = new Map<string, number>();
   let claimsSincePrune = 0;
   const prune = (): void => {

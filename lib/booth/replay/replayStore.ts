@@ -20,7 +20,8 @@ export interface ReplayStore {
 
 /** Lower-case hex without `0x`: one spelling per challenge, so no claim slips past by case. */
 export function normalizeChallenge(challenge: Hex): string {
-  if (!/^0x[0-9a-fA-F]{64}$/.test(challenge)) throw new TypeError(`not a bytes32 challenge: ${challenge}`);
+  if (!/^0x[0-9a-fA-F]{64}$/.test(challenge))
+    throw new TypeError(`not a bytes32 challenge: ${challenge}`);
   return challenge.slice(2).toLowerCase();
 }
 

@@ -29,13 +29,20 @@ export type DecryptEnvelopeReturnType = {
  * const { plaintext } = await decryptEnvelope({ ciphertext: await ipfs.cat(cid), binding, privateKey })
  * const { record } = await openRecordPayload(plaintext)
  */
-export async function decryptEnvelope(parameters: DecryptEnvelopeParameters): Promise<DecryptEnvelopeReturnType> {
+export async function decryptEnvelope(
+  parameters: DecryptEnvelopeParameters,
+): Promise<DecryptEnvelopeReturnType> {
   const { header, segments } = await readEnvelopeHeader(parameters.ciphertext);
   try {
     const { dataKey, key, aad } = await openEnvelope(
       parameters.dataKey
         ? { header, binding: parameters.binding, dataKey: parameters.dataKey }
-        : { header, binding: parameters.binding, privateKey: parameters.privateKey, wrappedKey: parameters.wrappedKey },
+        : {
+            header,
+            binding: parameters.binding,
+            privateKey: parameters.privateKey,
+            wrappedKey: parameters.wrappedKey,
+          },
     );
     const plaintext = segments.pipeThrough(
       createDecryptionStream({

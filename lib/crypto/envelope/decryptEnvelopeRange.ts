@@ -12,7 +12,10 @@ export type DecryptEnvelopeRangeParameters = {
   start: number;
   end: number;
   /** Fetches envelope bytes [start, end), e.g. with an HTTP Range request to a gateway. */
-  fetchCiphertext: (range: { start: number; end: number }) => Promise<ReadableStream<Uint8Array> | Uint8Array>;
+  fetchCiphertext: (range: {
+    start: number;
+    end: number;
+  }) => Promise<ReadableStream<Uint8Array> | Uint8Array>;
   concurrency?: number | undefined;
 };
 
@@ -23,9 +26,12 @@ export type DecryptEnvelopeRangeParameters = {
  * const photo = await decryptEnvelopeRange({ header, opened, start, end,
  *   fetchCiphertext: ({ start, end }) => gatewayRange(cid, start, end) })
  */
-export async function decryptEnvelopeRange(parameters: DecryptEnvelopeRangeParameters): Promise<ReadableStream<Uint8Array>> {
+export async function decryptEnvelopeRange(
+  parameters: DecryptEnvelopeRangeParameters,
+): Promise<ReadableStream<Uint8Array>> {
   const { header, opened, start, end } = parameters;
-  if (header.plaintextLength === undefined) throw new RangeError("range reads need an envelope that records its plaintext length");
+  if (header.plaintextLength === undefined)
+    throw new RangeError("range reads need an envelope that records its plaintext length");
   const plan = planSegmentRange({
     headerLength: header.headerLength,
     segmentSize: header.segmentSize,
@@ -33,7 +39,10 @@ export async function decryptEnvelopeRange(parameters: DecryptEnvelopeRangeParam
     start,
     end,
   });
-  const fetched = await parameters.fetchCiphertext({ start: plan.ciphertextStart, end: plan.ciphertextEnd });
+  const fetched = await parameters.fetchCiphertext({
+    start: plan.ciphertextStart,
+    end: plan.ciphertextEnd,
+  });
   const ciphertext = fetched instanceof Uint8Array ? streamOf(fetched) : fetched;
   return ciphertext
     .pipeThrough(

@@ -4,8 +4,19 @@ import { keyIdOf } from "#lib/crypto/hpke/keyId.ts";
 import { wrapDataKey } from "#lib/crypto/hpke/wrapDataKey.ts";
 import { streamOf } from "#lib/crypto/stream/byteReader.ts";
 import { createEncryptionStream } from "#lib/crypto/stream/createEncryptionStream.ts";
-import { DEFAULT_SEGMENT_SIZE, NONCE_PREFIX_LENGTH, assertSegmentSize, segmentsCiphertextLength } from "#lib/crypto/stream/segments.ts";
-import { type EnvelopeHeader, type EnvelopeRecipient, computeHeaderTag, decodeEnvelopeHeader, encodeEnvelopeHeaderBody } from "./header.ts";
+import {
+  DEFAULT_SEGMENT_SIZE,
+  NONCE_PREFIX_LENGTH,
+  assertSegmentSize,
+  segmentsCiphertextLength,
+} from "#lib/crypto/stream/segments.ts";
+import {
+  type EnvelopeHeader,
+  type EnvelopeRecipient,
+  computeHeaderTag,
+  decodeEnvelopeHeader,
+  encodeEnvelopeHeaderBody,
+} from "./header.ts";
 
 export type EncryptEnvelopeParameters = {
   /** The plaintext payload (e.g. from `encodeRecordPayload`). */
@@ -42,13 +53,24 @@ export type EncryptEnvelopeReturnType = {
  * const { ciphertext } = await encryptEnvelope({ plaintext, plaintextLength, binding, ownerPublicKey })
  * const cid = await ipfs.add(ciphertext)
  */
-export async function encryptEnvelope(parameters: EncryptEnvelopeParameters): Promise<EncryptEnvelopeReturnType> {
+export async function encryptEnvelope(
+  parameters: EncryptEnvelopeParameters,
+): Promise<EncryptEnvelopeReturnType> {
   const { binding, ownerPublicKey } = parameters;
   const segmentSize = parameters.segmentSize ?? DEFAULT_SEGMENT_SIZE;
   assertSegmentSize(segmentSize);
-  const plaintextLength = parameters.plaintext instanceof Uint8Array ? parameters.plaintext.length : parameters.plaintextLength;
-  if (parameters.plaintext instanceof Uint8Array && parameters.plaintextLength !== undefined && parameters.plaintextLength !== plaintextLength) {
-    throw new RangeError(`plaintextLength ${parameters.plaintextLength} differs from the ${plaintextLength} bytes given`);
+  const plaintextLength =
+    parameters.plaintext instanceof Uint8Array
+      ? parameters.plaintext.length
+      : parameters.plaintextLength;
+  if (
+    parameters.plaintext instanceof Uint8Array &&
+    parameters.plaintextLength !== undefined &&
+    parameters.plaintextLength !== plaintextLength
+  ) {
+    throw new RangeError(
+      `plaintextLength ${parameters.plaintextLength} differs from the ${plaintextLength} bytes given`,
+    );
   }
   const dataKey = parameters.dataKey ?? generateDataKey();
   const key = await importDataKey(dataKey);
@@ -62,19 +84,40 @@ export async function encryptEnvelope(parameters: EncryptEnvelopeParameters): Pr
     const id = keyId.join(",");
     if (seen.has(id)) continue;
     seen.add(id);
-    recipients.push({ keyId, wrappedKey: await wrapDataKey({ dataKey, recipientPublicKey: publicKey, binding }) });
+    recipients.push({
+      keyId,
+      wrappedKey: await wrapDataKey({ dataKey, recipientPublicKey: publicKey, binding }),
+    });
   }
 
-  const body = encodeEnvelopeHeaderBody({ segmentSize, plaintextLength, noncePrefix, bindingHash: hashBinding(binding), recipients });
+  const body = encodeEnvelopeHeaderBody({
+    segmentSize,
+    plaintextLength,
+    noncePrefix,
+    bindingHash: hashBinding(binding),
+    recipients,
+  });
   const tag = await computeHeaderTag(key, noncePrefix, aad, body);
   const headerBytes = new Uint8Array(body.length + tag.length);
   headerBytes.set(body, 0);
   headerBytes.set(tag, body.length);
   const header = decodeEnvelopeHeader(headerBytes);
 
-  const source = parameters.plaintext instanceof Uint8Array ? streamOf(parameters.plaintext) : parameters.plaintext;
+  const source =
+    parameters.plaintext instanceof Uint8Array
+      ? streamOf(parameters.plaintext)
+      : parameters.plaintext;
   const segments = source
-    .pipeThrough(createEncryptionStream({ key, noncePrefix, aad, segmentSize, plaintextLength, concurrency: parameters.concurrency }))
+    .pipeThrough(
+      createEncryptionStream({
+        key,
+        noncePrefix,
+        aad,
+        segmentSize,
+        plaintextLength,
+        concurrency: parameters.concurrency,
+      }),
+    )
     .getReader();
   let headerSent = false;
   const ciphertext = new ReadableStream<Uint8Array>(
@@ -100,6 +143,9 @@ export async function encryptEnvelope(parameters: EncryptEnvelopeParameters): Pr
     ciphertext,
     header,
     dataKey,
-    ciphertextLength: plaintextLength === undefined ? undefined : header.headerLength + segmentsCiphertextLength(plaintextLength, segmentSize),
+    ciphertextLength:
+      plaintextLength === undefined
+        ? undefined
+        : header.headerLength + segmentsCiphertextLength(plaintextLength, segmentSize),
   };
 }

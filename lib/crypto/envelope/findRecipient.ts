@@ -20,9 +20,14 @@ export type FindRecipientReturnType = EnvelopeRecipient & { index: number };
  * @example
  * const { wrappedKey } = findRecipient({ header, privateKey })
  */
-export function findRecipient({ header, privateKey }: FindRecipientParameters): FindRecipientReturnType {
+export function findRecipient({
+  header,
+  privateKey,
+}: FindRecipientParameters): FindRecipientReturnType {
   const keyId = keyIdOf(x25519.getPublicKey(privateKey));
-  const index = header.recipients.findIndex((recipient) => recipient.keyId.every((byte, i) => byte === keyId[i]));
+  const index = header.recipients.findIndex((recipient) =>
+    recipient.keyId.every((byte, i) => byte === keyId[i]),
+  );
   if (index < 0) throw new NotARecipientError({ keyId: bytesToHex(keyId) });
   return { ...header.recipients[index]!, index };
 }

@@ -27,7 +27,13 @@
 import { InvalidEnvelopeHeaderError } from "#lib/crypto/errors.ts";
 import { KEY_ID_LENGTH } from "#lib/crypto/hpke/keyId.ts";
 import { WRAPPED_KEY_LENGTH } from "#lib/crypto/hpke/suite.ts";
-import { MAX_SEGMENT_SIZE, MIN_SEGMENT_SIZE, NONCE_PREFIX_LENGTH, TAG_LENGTH, headerNonce } from "#lib/crypto/stream/segments.ts";
+import {
+  MAX_SEGMENT_SIZE,
+  MIN_SEGMENT_SIZE,
+  NONCE_PREFIX_LENGTH,
+  TAG_LENGTH,
+  headerNonce,
+} from "#lib/crypto/stream/segments.ts";
 
 export const ENVELOPE_MAGIC = new Uint8Array([0x42, 0x44, 0x45, 0x31]); // "BDE1"
 export const ENVELOPE_FORMAT_VERSION = 1;
@@ -73,12 +79,15 @@ export function envelopeHeaderLength(recipientCount: number): number {
  */
 export function encodeEnvelopeHeaderBody(fields: EncodeEnvelopeHeaderBodyParameters): Uint8Array {
   const count = fields.recipients.length;
-  if (count < 1 || count > MAX_RECIPIENTS) throw new InvalidEnvelopeHeaderError(`recipient count ${count} is not in 1..${MAX_RECIPIENTS}`);
+  if (count < 1 || count > MAX_RECIPIENTS)
+    throw new InvalidEnvelopeHeaderError(`recipient count ${count} is not in 1..${MAX_RECIPIENTS}`);
   if (fields.segmentSize < MIN_SEGMENT_SIZE || fields.segmentSize > MAX_SEGMENT_SIZE) {
     throw new InvalidEnvelopeHeaderError(`segment size ${fields.segmentSize} is out of range`);
   }
-  if (fields.noncePrefix.length !== NONCE_PREFIX_LENGTH) throw new InvalidEnvelopeHeaderError("nonce prefix must be 7 bytes");
-  if (fields.bindingHash.length !== 32) throw new InvalidEnvelopeHeaderError("binding hash must be 32 bytes");
+  if (fields.noncePrefix.length !== NONCE_PREFIX_LENGTH)
+    throw new InvalidEnvelopeHeaderError("nonce prefix must be 7 bytes");
+  if (fields.bindingHash.length !== 32)
+    throw new InvalidEnvelopeHeaderError("binding hash must be 32 bytes");
   const body = new Uint8Array(HEADER_FIXED_LENGTH + RECIPIENT_ENTRY_LENGTH * count);
   const view = new DataView(body.buffer);
   body.set(ENVELOPE_MAGIC, 0);
@@ -86,13 +95,22 @@ export function encodeEnvelopeHeaderBody(fields: EncodeEnvelopeHeaderBodyParamet
   body[5] = 0;
   view.setUint32(6, envelopeHeaderLength(count), false);
   view.setUint32(10, fields.segmentSize, false);
-  view.setBigUint64(14, fields.plaintextLength === undefined ? UNKNOWN_LENGTH : BigInt(fields.plaintextLength), false);
+  view.setBigUint64(
+    14,
+    fields.plaintextLength === undefined ? UNKNOWN_LENGTH : BigInt(fields.plaintextLength),
+    false,
+  );
   body.set(fields.noncePrefix, 22);
   body.set(fields.bindingHash, 29);
   view.setUint16(61, count, false);
   fields.recipients.forEach((recipient, i) => {
-    if (recipient.keyId.length !== KEY_ID_LENGTH || recipient.wrappedKey.length !== WRAPPED_KEY_LENGTH) {
-      throw new InvalidEnvelopeHeaderError(`recipient ${i} must be an 8-byte key id and an 80-byte wrapped key`);
+    if (
+      recipient.keyId.length !== KEY_ID_LENGTH ||
+      recipient.wrappedKey.length !== WRAPPED_KEY_LENGTH
+    ) {
+      throw new InvalidEnvelopeHeaderError(
+        `recipient ${i} must be an 8-byte key id and an 80-byte wrapped key`,
+      );
     }
     const at = HEADER_FIXED_LENGTH + i * RECIPIENT_ENTRY_LENGTH;
     body.set(recipient.keyId, at);
@@ -105,12 +123,18 @@ export function encodeEnvelopeHeaderBody(fields: EncodeEnvelopeHeaderBodyParamet
  * Reads the header length from the first {@link HEADER_PREFIX_LENGTH} bytes, checking magic and version.
  */
 export function decodeEnvelopeHeaderLength(prefix: Uint8Array): number {
-  if (prefix.length < HEADER_PREFIX_LENGTH) throw new InvalidEnvelopeHeaderError("the data is shorter than a header");
+  if (prefix.length < HEADER_PREFIX_LENGTH)
+    throw new InvalidEnvelopeHeaderError("the data is shorter than a header");
   for (let i = 0; i < ENVELOPE_MAGIC.length; i++) {
-    if (prefix[i] !== ENVELOPE_MAGIC[i]) throw new InvalidEnvelopeHeaderError('missing the "BDE1" magic');
+    if (prefix[i] !== ENVELOPE_MAGIC[i])
+      throw new InvalidEnvelopeHeaderError('missing the "BDE1" magic');
   }
-  if (prefix[4] !== ENVELOPE_FORMAT_VERSION) throw new InvalidEnvelopeHeaderError(`unsupported format version ${prefix[4]}`);
-  const length = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength).getUint32(6, false);
+  if (prefix[4] !== ENVELOPE_FORMAT_VERSION)
+    throw new InvalidEnvelopeHeaderError(`unsupported format version ${prefix[4]}`);
+  const length = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength).getUint32(
+    6,
+    false,
+  );
   if (length < envelopeHeaderLength(1) || length > envelopeHeaderLength(MAX_RECIPIENTS)) {
     throw new InvalidEnvelopeHeaderError(`header length ${length} is out of range`);
   }
@@ -139,7 +163,9 @@ export function decodeEnvelopeHeader(bytes: Uint8Array): EnvelopeHeader {
   }
   const count = view.getUint16(61, false);
   if (count < 1 || envelopeHeaderLength(count) !== headerLength) {
-    throw new InvalidEnvelopeHeaderError(`recipient count ${count} does not match header length ${headerLength}`);
+    throw new InvalidEnvelopeHeaderError(
+      `recipient count ${count} does not match header length ${headerLength}`,
+    );
   }
   const copy = bytes.slice(0, headerLength);
   const recipients: EnvelopeRecipient[] = [];
@@ -168,7 +194,12 @@ export function decodeEnvelopeHeader(bytes: Uint8Array): EnvelopeHeader {
  * The header tag: an AES-GCM tag over the header bytes (GMAC, empty plaintext) with a nonce no
  * segment can use.
  */
-export async function computeHeaderTag(key: CryptoKey, noncePrefix: Uint8Array, bindingEncoding: Uint8Array, body: Uint8Array): Promise<Uint8Array> {
+export async function computeHeaderTag(
+  key: CryptoKey,
+  noncePrefix: Uint8Array,
+  bindingEncoding: Uint8Array,
+  body: Uint8Array,
+): Promise<Uint8Array> {
   const additionalData = new Uint8Array(bindingEncoding.length + body.length);
   additionalData.set(bindingEncoding, 0);
   additionalData.set(body, bindingEncoding.length);
@@ -181,7 +212,11 @@ export async function computeHeaderTag(key: CryptoKey, noncePrefix: Uint8Array, 
 }
 
 /** Checks the header tag; resolves false when any header byte (or the binding) differs. */
-export async function verifyHeaderTag(key: CryptoKey, header: EnvelopeHeader, bindingEncoding: Uint8Array): Promise<boolean> {
+export async function verifyHeaderTag(
+  key: CryptoKey,
+  header: EnvelopeHeader,
+  bindingEncoding: Uint8Array,
+): Promise<boolean> {
   const additionalData = new Uint8Array(bindingEncoding.length + header.authenticatedBytes.length);
   additionalData.set(bindingEncoding, 0);
   additionalData.set(header.authenticatedBytes, bindingEncoding.length);

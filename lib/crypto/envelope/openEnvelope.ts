@@ -1,4 +1,9 @@
-import { type RecordBinding, describeBinding, encodeBinding, hashBinding } from "#lib/crypto/binding.ts";
+import {
+  type RecordBinding,
+  describeBinding,
+  encodeBinding,
+  hashBinding,
+} from "#lib/crypto/binding.ts";
 import { importDataKey } from "#lib/crypto/dataKey.ts";
 import { BindingMismatchError, HeaderAuthenticationError } from "#lib/crypto/errors.ts";
 import { unwrapDataKey } from "#lib/crypto/hpke/unwrapDataKey.ts";
@@ -38,7 +43,9 @@ export type OpenEnvelopeReturnType = {
  * @example
  * const { key, aad } = await openEnvelope({ header, binding, privateKey })
  */
-export async function openEnvelope(parameters: OpenEnvelopeParameters): Promise<OpenEnvelopeReturnType> {
+export async function openEnvelope(
+  parameters: OpenEnvelopeParameters,
+): Promise<OpenEnvelopeReturnType> {
   const { header, binding } = parameters;
   const expectedHash = hashBinding(binding);
   if (!expectedHash.every((byte, i) => byte === header.bindingHash[i])) {
@@ -48,8 +55,14 @@ export async function openEnvelope(parameters: OpenEnvelopeParameters): Promise<
   if (parameters.dataKey) {
     dataKey = parameters.dataKey;
   } else {
-    const wrappedKey = parameters.wrappedKey ?? findRecipient({ header, privateKey: parameters.privateKey }).wrappedKey;
-    dataKey = await unwrapDataKey({ wrappedKey, recipientPrivateKey: parameters.privateKey, binding });
+    const wrappedKey =
+      parameters.wrappedKey ??
+      findRecipient({ header, privateKey: parameters.privateKey }).wrappedKey;
+    dataKey = await unwrapDataKey({
+      wrappedKey,
+      recipientPrivateKey: parameters.privateKey,
+      binding,
+    });
   }
   const key = await importDataKey(dataKey);
   const aad = encodeBinding(binding);

@@ -32,19 +32,38 @@ export type PlanSegmentRangeReturnType = {
  *   plaintextLength: header.plaintextLength!, start, end })
  * const response = await fetch(url, { headers: { Range: `bytes=${plan.ciphertextStart}-${plan.ciphertextEnd - 1}` } })
  */
-export function planSegmentRange({ headerLength, segmentSize, plaintextLength, start, end }: PlanSegmentRangeParameters): PlanSegmentRangeReturnType {
-  if (!(Number.isSafeInteger(start) && Number.isSafeInteger(end) && 0 <= start && start <= end && end <= plaintextLength)) {
+export function planSegmentRange({
+  headerLength,
+  segmentSize,
+  plaintextLength,
+  start,
+  end,
+}: PlanSegmentRangeParameters): PlanSegmentRangeReturnType {
+  if (!(
+    Number.isSafeInteger(start) &&
+    Number.isSafeInteger(end) &&
+    0 <= start &&
+    start <= end &&
+    end <= plaintextLength
+  )) {
     throw new RangeError(`range ${start}..${end} is not within 0..${plaintextLength}`);
   }
   const finalIndex = segmentCount(plaintextLength, segmentSize) - 1;
   const firstSegment = Math.min(Math.floor(start / segmentSize), finalIndex);
-  const lastSegment = Math.max(firstSegment, Math.min(Math.ceil(end / segmentSize) - 1, finalIndex));
+  const lastSegment = Math.max(
+    firstSegment,
+    Math.min(Math.ceil(end / segmentSize) - 1, finalIndex),
+  );
   const fullSize = segmentSize + TAG_LENGTH;
   return {
     firstSegment,
     lastSegment,
     ciphertextStart: headerLength + firstSegment * fullSize,
-    ciphertextEnd: headerLength + lastSegment * fullSize + segmentPlaintextSize(lastSegment, plaintextLength, segmentSize) + TAG_LENGTH,
+    ciphertextEnd:
+      headerLength +
+      lastSegment * fullSize +
+      segmentPlaintextSize(lastSegment, plaintextLength, segmentSize) +
+      TAG_LENGTH,
     skip: start - firstSegment * segmentSize,
     length: end - start,
   };

@@ -18,8 +18,15 @@ export type AssertMatchesRegisteredKeyParameters = {
  * @example
  * assertMatchesRegisteredKey({ derivedPublicKey: publicKey, registeredPublicKey: await contract.read.encryptionKeyOf([account]) })
  */
-export function assertMatchesRegisteredKey({ derivedPublicKey, registeredPublicKey, account }: AssertMatchesRegisteredKeyParameters): void {
-  const registered = typeof registeredPublicKey === "string" ? registeredPublicKey.toLowerCase() : bytesToHex(registeredPublicKey);
+export function assertMatchesRegisteredKey({
+  derivedPublicKey,
+  registeredPublicKey,
+  account,
+}: AssertMatchesRegisteredKeyParameters): void {
+  const registered =
+    typeof registeredPublicKey === "string"
+      ? registeredPublicKey.toLowerCase()
+      : bytesToHex(registeredPublicKey);
   if (/^0x0*$/.test(registered)) throw new NoRegisteredKeyError({ account });
   const derived = bytesToHex(derivedPublicKey);
   if (derived !== registered) throw new EncryptionKeyMismatchError({ derived, registered });

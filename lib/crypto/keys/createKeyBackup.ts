@@ -46,13 +46,24 @@ export type CreateKeyBackupParameters = {
  * const backup = await createKeyBackup({ privateKey, passphrase })
  * const { cid } = await ipfs.add(backup)
  */
-export async function createKeyBackup({ privateKey, passphrase, scrypt = DEFAULT_SCRYPT_PARAMS, onProgress }: CreateKeyBackupParameters): Promise<Uint8Array> {
+export async function createKeyBackup({
+  privateKey,
+  passphrase,
+  scrypt = DEFAULT_SCRYPT_PARAMS,
+  onProgress,
+}: CreateKeyBackupParameters): Promise<Uint8Array> {
   if (privateKey.length !== 32) throw new InvalidKeyBackupError("the private key must be 32 bytes");
   if (passphrase.length === 0) throw new InvalidKeyBackupError("the passphrase is empty");
   const publicKey = bytesToHex(x25519.getPublicKey(privateKey));
   const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
-  const kdf = { name: "scrypt", N: scrypt.N, r: scrypt.r, p: scrypt.p, salt: bytesToHex(salt) } as const;
+  const kdf = {
+    name: "scrypt",
+    N: scrypt.N,
+    r: scrypt.r,
+    p: scrypt.p,
+    salt: bytesToHex(salt),
+  } as const;
   const key = await passphraseKey(passphrase, salt, scrypt, onProgress);
   const ciphertext = await globalThis.crypto.subtle.encrypt(
     { name: "AES-GCM", iv, additionalData: backupAad(publicKey, kdf) },
@@ -72,7 +83,15 @@ export async function createKeyBackup({ privateKey, passphrase, scrypt = DEFAULT
 /** @internal shared with openKeyBackup */
 export function backupAad(publicKey: string, kdf: KeyBackup["kdf"]): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(
-    JSON.stringify([KEY_BACKUP_FORMAT, publicKey.toLowerCase(), kdf.name, kdf.N, kdf.r, kdf.p, kdf.salt.toLowerCase()]),
+    JSON.stringify([
+      KEY_BACKUP_FORMAT,
+      publicKey.toLowerCase(),
+      kdf.name,
+      kdf.N,
+      kdf.r,
+      kdf.p,
+      kdf.salt.toLowerCase(),
+    ]),
   );
 }
 
@@ -86,5 +105,11 @@ export async function passphraseKey(
   // NFKC so the same passphrase typed on another keyboard or OS derives the same key.
   const secret = new TextEncoder().encode(passphrase.normalize("NFKC"));
   const raw = await scryptAsync(secret, salt, { ...params, dkLen: 32, onProgress });
-  return globalThis.crypto.subtle.importKey("raw", raw.slice(), { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
+  return globalThis.crypto.subtle.importKey(
+    "raw",
+    raw.slice(),
+    { name: "AES-GCM", length: 256 },
+    false,
+    ["encrypt", "decrypt"],
+  );
 }

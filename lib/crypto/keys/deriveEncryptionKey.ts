@@ -4,8 +4,12 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { type Hex, hexToBytes, isHex } from "viem";
 import { BaseError } from "#lib/errors/base.ts";
 
-export const ENCRYPTION_KEY_HKDF_SALT = new TextEncoder().encode("BioDentalNFT/encryption-key/salt/v1");
-export const ENCRYPTION_KEY_HKDF_INFO = new TextEncoder().encode("BioDentalNFT/encryption-key/x25519/v1");
+export const ENCRYPTION_KEY_HKDF_SALT = new TextEncoder().encode(
+  "BioDentalNFT/encryption-key/salt/v1",
+);
+export const ENCRYPTION_KEY_HKDF_INFO = new TextEncoder().encode(
+  "BioDentalNFT/encryption-key/x25519/v1",
+);
 
 export type EncryptionKeyPair = {
   /** 32-byte X25519 private key. Keep in memory; never store or send it. */
@@ -38,7 +42,9 @@ export class InvalidSignatureError extends BaseError {
  * @example
  * const { privateKey, publicKey } = deriveEncryptionKey({ signature })
  */
-export function deriveEncryptionKey({ signature }: DeriveEncryptionKeyParameters): EncryptionKeyPair {
+export function deriveEncryptionKey({
+  signature,
+}: DeriveEncryptionKeyParameters): EncryptionKeyPair {
   let bytes: Uint8Array;
   if (typeof signature === "string") {
     if (!isHex(signature, { strict: true })) throw new InvalidSignatureError("not a hex string");
@@ -47,7 +53,13 @@ export function deriveEncryptionKey({ signature }: DeriveEncryptionKeyParameters
     bytes = signature;
   }
   if (bytes.length < 64) throw new InvalidSignatureError(`only ${bytes.length} bytes`);
-  const privateKey = hkdf(sha256, normalizeSignature(bytes), ENCRYPTION_KEY_HKDF_SALT, ENCRYPTION_KEY_HKDF_INFO, 32);
+  const privateKey = hkdf(
+    sha256,
+    normalizeSignature(bytes),
+    ENCRYPTION_KEY_HKDF_SALT,
+    ENCRYPTION_KEY_HKDF_INFO,
+    32,
+  );
   return { privateKey, publicKey: x25519.getPublicKey(privateKey) };
 }
 

@@ -7,8 +7,7 @@ export type DetectDeterministicSigningParameters = {
 };
 
 export type DetectDeterministicSigningReturnType =
-  | { deterministic: true; signature: Hex }
-  | { deterministic: false; signatures: [Hex, Hex] };
+  { deterministic: true; signature: Hex } | { deterministic: false; signatures: [Hex, Hex] };
 
 /**
  * Signs the key-derivation message twice and compares. A wallet that signs non-deterministically
@@ -19,7 +18,9 @@ export type DetectDeterministicSigningReturnType =
  * const result = await detectDeterministicSigning({ sign: () => wallet.signTypedData({ account, ...typedData }) })
  * if (result.deterministic) register(deriveEncryptionKey({ signature: result.signature }).publicKey)
  */
-export async function detectDeterministicSigning({ sign }: DetectDeterministicSigningParameters): Promise<DetectDeterministicSigningReturnType> {
+export async function detectDeterministicSigning({
+  sign,
+}: DetectDeterministicSigningParameters): Promise<DetectDeterministicSigningReturnType> {
   const first = await sign();
   const second = await sign();
   // Compared after derivation: encodings of one signature that differ only in form (v as 0/1 or

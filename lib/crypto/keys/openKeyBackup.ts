@@ -34,13 +34,21 @@ export function readKeyBackupPublicKey(backup: Uint8Array): `0x${string}` {
  * @example
  * const { privateKey, publicKey } = await openKeyBackup({ backup, passphrase })
  */
-export async function openKeyBackup({ backup, passphrase, onProgress }: OpenKeyBackupParameters): Promise<EncryptionKeyPair> {
+export async function openKeyBackup({
+  backup,
+  passphrase,
+  onProgress,
+}: OpenKeyBackupParameters): Promise<EncryptionKeyPair> {
   const parsed = parseBackup(backup);
   const key = await passphraseKey(passphrase, hexToBytes(parsed.kdf.salt), parsed.kdf, onProgress);
   let opened: ArrayBuffer;
   try {
     opened = await globalThis.crypto.subtle.decrypt(
-      { name: "AES-GCM", iv: hexToBytes(parsed.cipher.iv).slice(), additionalData: backupAad(parsed.publicKey, parsed.kdf) },
+      {
+        name: "AES-GCM",
+        iv: hexToBytes(parsed.cipher.iv).slice(),
+        additionalData: backupAad(parsed.publicKey, parsed.kdf),
+      },
       key,
       hexToBytes(parsed.ciphertext).slice(),
     );
@@ -63,19 +71,33 @@ function parseBackup(bytes: Uint8Array): KeyBackup {
     throw new InvalidKeyBackupError("not UTF-8 JSON", { cause });
   }
   const backup = value as Partial<KeyBackup> | null;
-  const hex = (v: unknown, bytesLength: number): boolean => typeof v === "string" && isHex(v, { strict: true }) && v.length === 2 + 2 * bytesLength;
+  const hex = (v: unknown, bytesLength: number): boolean =>
+    typeof v === "string" && isHex(v, { strict: true }) && v.length === 2 + 2 * bytesLength;
   if (!backup || typeof backup !== "object" || backup.format !== KEY_BACKUP_FORMAT) {
     throw new InvalidKeyBackupError(`format is not ${KEY_BACKUP_FORMAT}`);
   }
   const { kdf, cipher } = backup;
-  if (!hex(backup.publicKey, 32)) throw new InvalidKeyBackupError("publicKey must be 32 bytes of hex");
-  if (!kdf || kdf.name !== "scrypt" || !hex(kdf.salt, 16)) throw new InvalidKeyBackupError("kdf must be scrypt with a 16-byte salt");
+  if (!hex(backup.publicKey, 32))
+    throw new InvalidKeyBackupError("publicKey must be 32 bytes of hex");
+  if (!kdf || kdf.name !== "scrypt" || !hex(kdf.salt, 16))
+    throw new InvalidKeyBackupError("kdf must be scrypt with a 16-byte salt");
   const { N, r, p } = kdf;
   const powerOfTwo = Number.isInteger(N) && N > 1 && (N & (N - 1)) === 0;
-  if (!powerOfTwo || N > MAX_N || !Number.isInteger(r) || r < 1 || r > MAX_R || !Number.isInteger(p) || p < 1 || p > MAX_P) {
+  if (
+    !powerOfTwo ||
+    N > MAX_N ||
+    !Number.isInteger(r) ||
+    r < 1 ||
+    r > MAX_R ||
+    !Number.isInteger(p) ||
+    p < 1 ||
+    p > MAX_P
+  ) {
     throw new InvalidKeyBackupError(`unsupported scrypt parameters N=${N} r=${r} p=${p}`);
   }
-  if (!cipher || cipher.name !== "AES-256-GCM" || !hex(cipher.iv, 12)) throw new InvalidKeyBackupError("cipher must be AES-256-GCM with a 12-byte iv");
-  if (!hex(backup.ciphertext, 48)) throw new InvalidKeyBackupError("ciphertext must be 48 bytes of hex");
+  if (!cipher || cipher.name !== "AES-256-GCM" || !hex(cipher.iv, 12))
+    throw new InvalidKeyBackupError("cipher must be AES-256-GCM with a 12-byte iv");
+  if (!hex(backup.ciphertext, 48))
+    throw new InvalidKeyBackupError("ciphertext must be 48 bytes of hex");
   return backup as KeyBackup;
 }

@@ -11,7 +11,8 @@ const ZERO_BYTES32 = `0x${"0".repeat(64)}` as const;
  */
 export function publicKeyToBytes32(publicKey: Uint8Array): Hex {
   if (publicKey.length !== 32) throw new InvalidPublicKeyError("expected 32 bytes");
-  if (publicKey.every((byte) => byte === 0)) throw new InvalidPublicKeyError("the all-zero key means 'not registered'");
+  if (publicKey.every((byte) => byte === 0))
+    throw new InvalidPublicKeyError("the all-zero key means 'not registered'");
   return bytesToHex(publicKey);
 }
 
@@ -23,7 +24,8 @@ export function publicKeyToBytes32(publicKey: Uint8Array): Hex {
  * const granteeKey = bytes32ToPublicKey(await contract.read.encryptionKeyOf([grantee]), grantee)
  */
 export function bytes32ToPublicKey(value: Hex, account?: string): Uint8Array {
-  if (!isHex(value, { strict: true }) || value.length !== 66) throw new InvalidPublicKeyError(`${value} is not a bytes32`);
+  if (!isHex(value, { strict: true }) || value.length !== 66)
+    throw new InvalidPublicKeyError(`${value} is not a bytes32`);
   if (value.toLowerCase() === ZERO_BYTES32) throw new NoRegisteredKeyError({ account });
   return hexToBytes(value);
 }

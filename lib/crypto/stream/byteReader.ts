@@ -103,7 +103,10 @@ export function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
 }
 
 /** Passes through `length` bytes after skipping `skip` bytes, then cancels the source. */
-export function createSliceStream(skip: number, length: number): TransformStream<Uint8Array, Uint8Array> {
+export function createSliceStream(
+  skip: number,
+  length: number,
+): TransformStream<Uint8Array, Uint8Array> {
   let position = 0;
   const end = skip + length;
   return new TransformStream<Uint8Array, Uint8Array>({
@@ -112,7 +115,8 @@ export function createSliceStream(skip: number, length: number): TransformStream
       position += chunk.length;
       const from = Math.max(skip, chunkStart) - chunkStart;
       const to = Math.min(end, position) - chunkStart;
-      if (to > from) controller.enqueue(from === 0 && to === chunk.length ? chunk : chunk.subarray(from, to));
+      if (to > from)
+        controller.enqueue(from === 0 && to === chunk.length ? chunk : chunk.subarray(from, to));
       if (position >= end) controller.terminate();
     },
   });

@@ -41,7 +41,9 @@ type SegmentResult = { ok: true; plaintext: Uint8Array } | { ok: false; error: E
  * @example
  * const plaintext = ciphertext.pipeThrough(createDecryptionStream({ key, noncePrefix, aad, segmentSize, plaintextLength }))
  */
-export function createDecryptionStream(parameters: CreateDecryptionStreamParameters): CreateDecryptionStreamReturnType {
+export function createDecryptionStream(
+  parameters: CreateDecryptionStreamParameters,
+): CreateDecryptionStreamReturnType {
   const { key, noncePrefix, aad, segmentSize, plaintextLength } = parameters;
   assertSegmentSize(segmentSize);
   const concurrency = Math.max(1, parameters.concurrency ?? DEFAULT_CONCURRENCY);
@@ -52,12 +54,20 @@ export function createDecryptionStream(parameters: CreateDecryptionStreamParamet
 
   const open = (data: Uint8Array, index: number, last: boolean): Promise<ArrayBuffer> =>
     subtle.decrypt(
-      { name: "AES-GCM", iv: segmentNonce(noncePrefix, index, last), additionalData, tagLength: 128 },
+      {
+        name: "AES-GCM",
+        iv: segmentNonce(noncePrefix, index, last),
+        additionalData,
+        tagLength: 128,
+      },
       key,
       data as Uint8Array<ArrayBuffer>,
     );
 
-  const drain = async (controller: TransformStreamDefaultController<Uint8Array>, keep: number): Promise<void> => {
+  const drain = async (
+    controller: TransformStreamDefaultController<Uint8Array>,
+    keep: number,
+  ): Promise<void> => {
     while (inflight.length > keep) {
       const result = await inflight.shift()!;
       if (!result.ok) throw result.error;
@@ -77,10 +87,17 @@ export function createDecryptionStream(parameters: CreateDecryptionStreamParamet
     const finalIndex = segmentCount(length, segmentSize) - 1;
     const first = parameters.firstSegment ?? 0;
     const last = parameters.lastSegment ?? finalIndex;
-    if (!(Number.isInteger(first) && Number.isInteger(last) && 0 <= first && first <= last && last <= finalIndex)) {
+    if (!(
+      Number.isInteger(first) &&
+      Number.isInteger(last) &&
+      0 <= first &&
+      first <= last &&
+      last <= finalIndex
+    )) {
       throw new RangeError(`segments ${first}..${last} are not within 0..${finalIndex}`);
     }
-    const sizeOf = (index: number): number => segmentPlaintextSize(index, length, segmentSize) + TAG_LENGTH;
+    const sizeOf = (index: number): number =>
+      segmentPlaintextSize(index, length, segmentSize) + TAG_LENGTH;
     const buffer = new Uint8Array(fullSize);
     let filled = 0;
     let index = first;
@@ -90,7 +107,10 @@ export function createDecryptionStream(parameters: CreateDecryptionStreamParamet
       inflight.push(
         open(data, segmentIndex, segmentIndex === finalIndex).then(
           (plaintext) => ({ ok: true, plaintext: new Uint8Array(plaintext) }),
-          (cause) => ({ ok: false, error: new SegmentAuthenticationError({ segmentIndex, cause }) }),
+          (cause) => ({
+            ok: false,
+            error: new SegmentAuthenticationError({ segmentIndex, cause }),
+          }),
         ),
       );
     };
@@ -156,25 +176,41 @@ export function createDecryptionStream(parameters: CreateDecryptionStreamParamet
       );
     };
 
-    const diagnose = async (data: Uint8Array, segmentIndex: number, last: boolean, cause: unknown): Promise<Error> => {
+    const diagnose = async (
+      data: Uint8Array,
+      segmentIndex: number,
+      last: boolean,
+      cause: unknown,
+    ): Promise<Error> => {
       if (data.length === fullSize) {
         const otherFlagOpens = await open(data, segmentIndex, !last).then(
           () => true,
           () => false,
         );
         if (otherFlagOpens && !last) {
-          return new TrailingDataError({ segmentIndex: segmentIndex + 1, details: `Segment ${segmentIndex} is the final segment, yet more data follows it.` });
+          return new TrailingDataError({
+            segmentIndex: segmentIndex + 1,
+            details: `Segment ${segmentIndex} is the final segment, yet more data follows it.`,
+          });
         }
         if (otherFlagOpens && last) {
-          return new TruncatedPayloadError({ segmentIndex: segmentIndex + 1, details: `The stream ends after segment ${segmentIndex}, which is not the final segment.` });
+          return new TruncatedPayloadError({
+            segmentIndex: segmentIndex + 1,
+            details: `The stream ends after segment ${segmentIndex}, which is not the final segment.`,
+          });
         }
       }
       if (last && data.length < TAG_LENGTH) {
-        return new TruncatedPayloadError({ segmentIndex, details: `Segment ${segmentIndex} has ${data.length} bytes, less than a tag.` });
+        return new TruncatedPayloadError({
+          segmentIndex,
+          details: `Segment ${segmentIndex} has ${data.length} bytes, less than a tag.`,
+        });
       }
       return new SegmentAuthenticationError({
         segmentIndex,
-        details: last ? "The final segment was modified, or the payload was cut inside it." : undefined,
+        details: last
+          ? "The final segment was modified, or the payload was cut inside it."
+          : undefined,
         cause,
       });
     };
@@ -203,7 +239,10 @@ export function createDecryptionStream(parameters: CreateDecryptionStreamParamet
       },
       async flush(controller) {
         if (index === 0 && filled === 0) {
-          throw new TruncatedPayloadError({ segmentIndex: 0, details: "The payload has no segments at all." });
+          throw new TruncatedPayloadError({
+            segmentIndex: 0,
+            details: "The payload has no segments at all.",
+          });
         }
         dispatch(buffer.subarray(0, filled), true);
         await drain(controller, 0);

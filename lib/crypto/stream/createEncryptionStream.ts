@@ -34,7 +34,9 @@ export class PlaintextLengthMismatchError extends BaseError {
  * @example
  * const ciphertext = plaintext.pipeThrough(createEncryptionStream({ key, noncePrefix, aad, segmentSize }))
  */
-export function createEncryptionStream(parameters: CreateEncryptionStreamParameters): CreateEncryptionStreamReturnType {
+export function createEncryptionStream(
+  parameters: CreateEncryptionStreamParameters,
+): CreateEncryptionStreamReturnType {
   const { key, noncePrefix, aad, segmentSize, plaintextLength } = parameters;
   assertSegmentSize(segmentSize);
   const concurrency = Math.max(1, parameters.concurrency ?? DEFAULT_CONCURRENCY);
@@ -47,9 +49,15 @@ export function createEncryptionStream(parameters: CreateEncryptionStreamParamet
   const inflight: Promise<ArrayBuffer>[] = [];
 
   const dispatch = (data: Uint8Array, last: boolean): void => {
-    if (index > MAX_SEGMENT_INDEX) throw new RangeError("payload too large: more than 2^32 - 1 segments");
+    if (index > MAX_SEGMENT_INDEX)
+      throw new RangeError("payload too large: more than 2^32 - 1 segments");
     const promise = subtle.encrypt(
-      { name: "AES-GCM", iv: segmentNonce(noncePrefix, index, last), additionalData, tagLength: 128 },
+      {
+        name: "AES-GCM",
+        iv: segmentNonce(noncePrefix, index, last),
+        additionalData,
+        tagLength: 128,
+      },
       key,
       data as Uint8Array<ArrayBuffer>,
     );
@@ -59,7 +67,10 @@ export function createEncryptionStream(parameters: CreateEncryptionStreamParamet
     index++;
   };
 
-  const drain = async (controller: TransformStreamDefaultController<Uint8Array>, keep: number): Promise<void> => {
+  const drain = async (
+    controller: TransformStreamDefaultController<Uint8Array>,
+    keep: number,
+  ): Promise<void> => {
     while (inflight.length > keep) controller.enqueue(new Uint8Array(await inflight.shift()!));
   };
 

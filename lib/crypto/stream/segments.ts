@@ -32,8 +32,13 @@ const FLAG_HEADER = 0x02;
  * @example
  * const iv = segmentNonce(noncePrefix, 0, true) // a one-segment payload
  */
-export function segmentNonce(noncePrefix: Uint8Array, index: number, last: boolean): Uint8Array<ArrayBuffer> {
-  if (!Number.isInteger(index) || index < 0 || index > MAX_SEGMENT_INDEX) throw new RangeError(`segment index ${index} out of range`);
+export function segmentNonce(
+  noncePrefix: Uint8Array,
+  index: number,
+  last: boolean,
+): Uint8Array<ArrayBuffer> {
+  if (!Number.isInteger(index) || index < 0 || index > MAX_SEGMENT_INDEX)
+    throw new RangeError(`segment index ${index} out of range`);
   const nonce = new Uint8Array(NONCE_LENGTH);
   nonce.set(noncePrefix.subarray(0, NONCE_PREFIX_LENGTH), 0);
   new DataView(nonce.buffer).setUint32(NONCE_PREFIX_LENGTH, index, false);
@@ -56,7 +61,11 @@ export function segmentCount(plaintextLength: number, segmentSize: number): numb
 }
 
 /** Plaintext bytes in segment `index` of a payload of known length. */
-export function segmentPlaintextSize(index: number, plaintextLength: number, segmentSize: number): number {
+export function segmentPlaintextSize(
+  index: number,
+  plaintextLength: number,
+  segmentSize: number,
+): number {
   const count = segmentCount(plaintextLength, segmentSize);
   if (index < count - 1) return segmentSize;
   if (index === count - 1) return plaintextLength - (count - 1) * segmentSize;
@@ -69,8 +78,14 @@ export function segmentsCiphertextLength(plaintextLength: number, segmentSize: n
 }
 
 export function assertSegmentSize(segmentSize: number): void {
-  if (!Number.isInteger(segmentSize) || segmentSize < MIN_SEGMENT_SIZE || segmentSize > MAX_SEGMENT_SIZE) {
-    throw new RangeError(`segment size must be an integer in [${MIN_SEGMENT_SIZE}, ${MAX_SEGMENT_SIZE}], got ${segmentSize}`);
+  if (
+    !Number.isInteger(segmentSize) ||
+    segmentSize < MIN_SEGMENT_SIZE ||
+    segmentSize > MAX_SEGMENT_SIZE
+  ) {
+    throw new RangeError(
+      `segment size must be an integer in [${MIN_SEGMENT_SIZE}, ${MAX_SEGMENT_SIZE}], got ${segmentSize}`,
+    );
   }
 }
 

@@ -13,15 +13,32 @@ describe("booth check-in log", () => {
     it("keeps them in IndexedDB across reopening, lists newest first, and clears", async () => {
       const databaseName = `checkins-${Math.random()}`;
       let log = await createIndexedDbCheckInLog({ databaseName });
-      const valid = makeVerdict({ reason: "valid", tokenId: 42n, holder, notAfter: 1n, publicProfile: { title: "Brave smile", storyCid: null } });
+      const valid = makeVerdict({
+        reason: "valid",
+        tokenId: 42n,
+        holder,
+        notAfter: 1n,
+        publicProfile: { title: "Brave smile", storyCid: null },
+      });
       await log.add(checkInOf(valid, 1000));
       await log.add(checkInOf(makeVerdict({ reason: "replay", tokenId: 42n, holder }), 2000));
       await log.add(checkInOf(makeVerdict({ reason: "malformed" }), 3000));
       log.close();
       log = await createIndexedDbCheckInLog({ databaseName });
-      expect((await log.list()).map((c) => c.reason)).to.deep.equal(["valid", "replay", "malformed"]);
+      expect((await log.list()).map((c) => c.reason)).to.deep.equal([
+        "valid",
+        "replay",
+        "malformed",
+      ]);
       expect((await log.recent(2)).map((c) => c.at)).to.deep.equal([3000, 2000]);
-      expect((await log.list())[0]).to.deep.equal({ at: 1000, outcome: "valid", reason: "valid", tokenId: "42", holder, title: "Brave smile" });
+      expect((await log.list())[0]).to.deep.equal({
+        at: 1000,
+        outcome: "valid",
+        reason: "valid",
+        tokenId: "42",
+        holder,
+        title: "Brave smile",
+      });
       await log.clear();
       expect(await log.list()).to.deep.equal([]);
       log.close();
@@ -42,7 +59,9 @@ describe("booth check-in log", () => {
     });
 
     it("defuses titles a spreadsheet would run as formulas", () => {
-      const csv = checkInsToCsv([{ at: 0, outcome: "valid", reason: "valid", tokenId: "1", holder, title: "=HYPERLINK(1)" }]);
+      const csv = checkInsToCsv([
+        { at: 0, outcome: "valid", reason: "valid", tokenId: "1", holder, title: "=HYPERLINK(1)" },
+      ]);
       expect(csv.split("\r\n")[1]!.endsWith(",'=HYPERLINK(1)")).to.equal(true);
     });
   });

@@ -1,5 +1,12 @@
 import { expect } from "chai";
-import { type Hex, bytesToHex, decodeAbiParameters, encodeAbiParameters, getAddress, hexToBytes } from "viem";
+import {
+  type Hex,
+  bytesToHex,
+  decodeAbiParameters,
+  encodeAbiParameters,
+  getAddress,
+  hexToBytes,
+} from "viem";
 import { decodeBase64Url, encodeBase64Url } from "#lib/booth/base64url.ts";
 import { MAX_PRESENTATION_TEXT_LENGTH, PRESENTATION_QR_PREFIX } from "#lib/booth/constants.ts";
 import { decodePresentationQr } from "#lib/booth/decodePresentationQr.ts";
@@ -95,7 +102,10 @@ describe("booth QR codec", () => {
       for (const length of [0, 1, 64, 65, 66, 200]) {
         const signed = sample(length);
         expect(decodePresentationQr(encodePresentationQr(signed))).to.deep.equal(signed);
-        const link = encodePresentationQr({ ...signed, verifyUrl: "https://festival.example/app/verify" });
+        const link = encodePresentationQr({
+          ...signed,
+          verifyUrl: "https://festival.example/app/verify",
+        });
         expect(link.startsWith("https://festival.example/app/verify#bdp1.")).to.equal(true);
         expect(decodePresentationQr(link)).to.deep.equal(signed);
         expect(decodePresentationQr(`  ${link}\r\n`)).to.deep.equal(signed);
@@ -104,11 +114,17 @@ describe("booth QR codec", () => {
 
     it("agrees with viem's ABI decoder on the fields", () => {
       const signed = sample();
-      const [chainId, verifyingContract, tokenId, holder, booth, challenge, notAfter, signature] = decodeAbiParameters(
-        PRESENTATION_PAYLOAD_PARAMETERS,
-        bytesToHex(payloadOf(encodePresentationQr(signed))),
-      );
-      expect({ chainId, verifyingContract, presentation: { tokenId, holder, booth, challenge, notAfter }, signature }).to.deep.equal(signed);
+      const [chainId, verifyingContract, tokenId, holder, booth, challenge, notAfter, signature] =
+        decodeAbiParameters(
+          PRESENTATION_PAYLOAD_PARAMETERS,
+          bytesToHex(payloadOf(encodePresentationQr(signed))),
+        );
+      expect({
+        chainId,
+        verifyingContract,
+        presentation: { tokenId, holder, booth, challenge, notAfter },
+        signature,
+      }).to.deep.equal(signed);
     });
   });
 
@@ -204,8 +220,12 @@ describe("booth QR codec", () => {
     });
 
     it("refuses non-string input with MalformedPresentationError", () => {
-      expect(() => decodePresentationQr(undefined as unknown as string)).to.throw(MalformedPresentationError);
-      expect(() => decodePresentationQr(42 as unknown as string)).to.throw(MalformedPresentationError);
+      expect(() => decodePresentationQr(undefined as unknown as string)).to.throw(
+        MalformedPresentationError,
+      );
+      expect(() => decodePresentationQr(42 as unknown as string)).to.throw(
+        MalformedPresentationError,
+      );
     });
   });
 });

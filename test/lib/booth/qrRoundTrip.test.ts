@@ -35,26 +35,63 @@ describe("booth QR images", () => {
       it(`verifies the ${form} form from a PNG and a JPEG, at QR version <= ${MAX_QR_VERSION} (level M)`, async () => {
         const f = await networkHelpers.loadFixture(boothFixture);
         const signed = await signPresentation({ fixture: f, signer: f.alice, tokenId: f.tokenId });
-        const text = encodePresentationQr({ ...signed, verifyUrl: form === "bare" ? undefined : "http://127.0.0.1:5173/verify" });
+        const text = encodePresentationQr({
+          ...signed,
+          verifyUrl: form === "bare" ? undefined : "http://127.0.0.1:5173/verify",
+        });
 
         const qr = QRCode.create(text, { errorCorrectionLevel: "M" });
-        console.log(`      QR (${form}, ${text.length} chars): version ${qr.version}, ${qr.modules.size}x${qr.modules.size} modules, level M`);
+        console.log(
+          `      QR (${form}, ${text.length} chars): version ${qr.version}, ${qr.modules.size}x${qr.modules.size} modules, level M`,
+        );
         expect(qr.version).to.be.at.most(MAX_QR_VERSION);
 
         const pngPath = join(directory, `${form}.png`);
-        await writeFile(pngPath, await QRCode.toBuffer(text, { errorCorrectionLevel: "M", type: "png", scale: 4, margin: 4 }));
+        await writeFile(
+          pngPath,
+          await QRCode.toBuffer(text, {
+            errorCorrectionLevel: "M",
+            type: "png",
+            scale: 4,
+            margin: 4,
+          }),
+        );
         expect(await readQrImageFile(pngPath)).to.equal(text);
 
         // A photo-like JPEG of the same code (lossy, larger modules).
-        const big = PNG.sync.read(await QRCode.toBuffer(text, { errorCorrectionLevel: "M", type: "png", scale: 8, margin: 4 }));
+        const big = PNG.sync.read(
+          await QRCode.toBuffer(text, {
+            errorCorrectionLevel: "M",
+            type: "png",
+            scale: 8,
+            margin: 4,
+          }),
+        );
         const jpegPath = join(directory, `${form}.jpg`);
-        await writeFile(jpegPath, jpeg.encode({ data: big.data, width: big.width, height: big.height }, 80).data);
+        await writeFile(
+          jpegPath,
+          jpeg.encode({ data: big.data, width: big.width, height: big.height }, 80).data,
+        );
         const fromJpeg = await readQrImageFile(jpegPath);
         expect(fromJpeg).to.equal(text);
 
-        const identity = { chainId: f.chainId, contract: f.contract, booth: f.booth, replayStore: createMemoryReplayStore() };
-        expect((await verifyPresentationQr(client, { ...identity, input: fromJpeg })).reason).to.equal("valid");
-        expect((await verifyPresentationQr(client, { ...identity, input: await readQrImageFile(pngPath) })).reason).to.equal("replay");
+        const identity = {
+          chainId: f.chainId,
+          contract: f.contract,
+          booth: f.booth,
+          replayStore: createMemoryReplayStore(),
+        };
+        expect(
+          (await verifyPresentationQr(client, { ...identity, input: fromJpeg })).reason,
+        ).to.equal("valid");
+        expect(
+          (
+            await verifyPresentationQr(client, {
+              ...identity,
+              input: await readQrImageFile(pngPath),
+            })
+          ).reason,
+        ).to.equal("replay");
       });
     }
   });
@@ -68,7 +105,10 @@ describe("booth QR images", () => {
       const textPath = join(directory, "note.png");
       await writeFile(textPath, "not an image");
       const damagedPath = join(directory, "damaged.png");
-      await writeFile(damagedPath, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(40, 7)]));
+      await writeFile(
+        damagedPath,
+        Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(40, 7)]),
+      );
       for (const [path, reason] of [
         [blankPath, /no QR code/],
         [textPath, /neither PNG nor JPEG/],

@@ -14,7 +14,10 @@ function challenge(): Hex {
 }
 
 /** A clock the test moves by hand. */
-function manualClock(start = 1_800_000_000): { now: () => number; advance: (seconds: number) => void } {
+function manualClock(start = 1_800_000_000): {
+  now: () => number;
+  advance: (seconds: number) => void;
+} {
   let t = start;
   return { now: () => t, advance: (seconds) => (t += seconds) };
 }
@@ -29,7 +32,10 @@ const kinds: Record<string, (now: () => number) => Promise<Opened>> = {
   },
   file: async (now) => {
     const directory = await mkdtemp(join(tmpdir(), "booth-replay-"));
-    return { open: () => createFileReplayStore({ directory, now }), cleanup: () => rm(directory, { recursive: true, force: true }) };
+    return {
+      open: () => createFileReplayStore({ directory, now }),
+      cleanup: () => rm(directory, { recursive: true, force: true }),
+    };
   },
   indexedDB: async (now) => {
     const databaseName = `replay-${Math.random()}`;
@@ -64,7 +70,9 @@ for (const [kind, make] of Object.entries(kinds)) {
         const c = challenge();
         expect(await store.claim(c, clock.now() + 180)).to.equal(true);
         expect(await store.claim(c, clock.now() + 180)).to.equal(false);
-        expect(await store.claim(c.toUpperCase().replace("0X", "0x") as Hex, clock.now() + 180)).to.equal(false);
+        expect(
+          await store.claim(c.toUpperCase().replace("0X", "0x") as Hex, clock.now() + 180),
+        ).to.equal(false);
         clock.advance(100);
         expect(await store.claim(c, clock.now() + 180)).to.equal(false);
         clock.advance(81);
@@ -82,7 +90,9 @@ for (const [kind, make] of Object.entries(kinds)) {
       it("grants exactly one of many concurrent claims", async () => {
         const c = challenge();
         const others = await Promise.all(Array.from({ length: 3 }, () => opened.open()));
-        const results = await Promise.all([store, ...others, store, ...others].map((s) => s.claim(c, clock.now() + 180)));
+        const results = await Promise.all(
+          [store, ...others, store, ...others].map((s) => s.claim(c, clock.now() + 180)),
+        );
         expect(results.filter(Boolean)).to.have.length(1);
         if (kind !== "memory") for (const other of others) await other.close();
       });

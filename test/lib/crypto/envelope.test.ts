@@ -16,14 +16,30 @@ import type { RecordBinding } from "#lib/crypto/binding.ts";
 import { encodeRecordPayload } from "#lib/record/encodeRecordPayload.ts";
 import { exampleRecord } from "#lib/record/exampleRecord.ts";
 import { openRecordPayload } from "#lib/record/openRecordPayload.ts";
-import { binding, chunked, collect, equalBytes, forEachChunk, randomBytes, rejection } from "./helpers.ts";
+import {
+  binding,
+  chunked,
+  collect,
+  equalBytes,
+  forEachChunk,
+  randomBytes,
+  rejection,
+} from "./helpers.ts";
 
 const owner = generateEncryptionKey();
 const grantee = generateEncryptionKey();
 const stranger = generateEncryptionKey();
 const SMALL = 1024;
 
-async function seal(plaintext: Uint8Array, options: { segmentSize?: number; unknownLength?: boolean; recipients?: Uint8Array[]; bind?: RecordBinding } = {}) {
+async function seal(
+  plaintext: Uint8Array,
+  options: {
+    segmentSize?: number;
+    unknownLength?: boolean;
+    recipients?: Uint8Array[];
+    bind?: RecordBinding;
+  } = {},
+) {
   const result = await encryptEnvelope({
     plaintext: options.unknownLength ? chunked(plaintext, [700]) : plaintext,
     binding: options.bind ?? binding(),
@@ -35,7 +51,15 @@ async function seal(plaintext: Uint8Array, options: { segmentSize?: number; unkn
   return { ...result, bytes };
 }
 
-async function open(bytes: Uint8Array, options: { privateKey?: Uint8Array; bind?: RecordBinding; wrappedKey?: Uint8Array; chunks?: number[] } = {}) {
+async function open(
+  bytes: Uint8Array,
+  options: {
+    privateKey?: Uint8Array;
+    bind?: RecordBinding;
+    wrappedKey?: Uint8Array;
+    chunks?: number[];
+  } = {},
+) {
   const { plaintext } = await decryptEnvelope({
     ciphertext: chunked(bytes, options.chunks ?? [4096]),
     binding: options.bind ?? binding(),
@@ -71,7 +95,9 @@ describe("envelope", function () {
       it(`returns the same ${size} bytes with the default segment size`, async function () {
         const plaintext = randomBytes(size);
         const { bytes } = await seal(plaintext, { segmentSize: DEFAULT_SEGMENT_SIZE });
-        expect(equalBytes(await open(bytes, { chunks: [65536, 1_000_000] }), plaintext)).to.equal(true);
+        expect(equalBytes(await open(bytes, { chunks: [65536, 1_000_000] }), plaintext)).to.equal(
+          true,
+        );
       });
     }
 
@@ -94,22 +120,46 @@ describe("envelope", function () {
 
     it("lets a grantee in the header decrypt, and a grantee holding a wrap from a grant event", async function () {
       const plaintext = randomBytes(5000);
-      const { bytes, dataKey, header } = await seal(plaintext, { recipients: [grantee.publicKey, owner.publicKey] });
+      const { bytes, dataKey, header } = await seal(plaintext, {
+        recipients: [grantee.publicKey, owner.publicKey],
+      });
       expect(header.recipients).to.have.length(2); // the owner listed twice is wrapped once
-      expect(equalBytes(await open(bytes, { privateKey: grantee.privateKey }), plaintext)).to.equal(true);
+      expect(equalBytes(await open(bytes, { privateKey: grantee.privateKey }), plaintext)).to.equal(
+        true,
+      );
 
       const late = generateEncryptionKey();
-      const wrappedKey = await wrapDataKey({ dataKey, recipientPublicKey: late.publicKey, binding: binding() });
+      const wrappedKey = await wrapDataKey({
+        dataKey,
+        recipientPublicKey: late.publicKey,
+        binding: binding(),
+      });
       expect(wrappedKey.length).to.equal(80);
-      expect(equalBytes(await open(bytes, { privateKey: late.privateKey, wrappedKey }), plaintext)).to.equal(true);
+      expect(
+        equalBytes(await open(bytes, { privateKey: late.privateKey, wrappedKey }), plaintext),
+      ).to.equal(true);
     });
 
     it("decrypts any plaintext range from only the segments that hold it", async function () {
       const plaintext = randomBytes(10 * SMALL + 123);
       const { bytes } = await seal(plaintext);
       const { header } = await readEnvelopeHeader(streamOf(bytes));
-      const opened = await openEnvelope({ header, binding: binding(), privateKey: owner.privateKey });
-      const ranges: [number, number][] = [[0, 0], [0, 1], [5, SMALL], [SMALL, 2 * SMALL], [SMALL - 1, SMALL + 1], [3000, 7777], [0, plaintext.length], [plaintext.length - 1, plaintext.length], [plaintext.length, plaintext.length]];
+      const opened = await openEnvelope({
+        header,
+        binding: binding(),
+        privateKey: owner.privateKey,
+      });
+      const ranges: [number, number][] = [
+        [0, 0],
+        [0, 1],
+        [5, SMALL],
+        [SMALL, 2 * SMALL],
+        [SMALL - 1, SMALL + 1],
+        [3000, 7777],
+        [0, plaintext.length],
+        [plaintext.length - 1, plaintext.length],
+        [plaintext.length, plaintext.length],
+      ];
       for (const [start, end] of ranges) {
         const fetched: { start: number; end: number }[] = [];
         const stream = await decryptEnvelopeRange({
@@ -123,10 +173,20 @@ describe("envelope", function () {
           },
         });
         const out = await collect(stream);
-        expect(equalBytes(out, plaintext.subarray(start, end)), `range ${start}..${end}`).to.equal(true);
-        const plan = planSegmentRange({ headerLength: header.headerLength, segmentSize: SMALL, plaintextLength: plaintext.length, start, end });
+        expect(equalBytes(out, plaintext.subarray(start, end)), `range ${start}..${end}`).to.equal(
+          true,
+        );
+        const plan = planSegmentRange({
+          headerLength: header.headerLength,
+          segmentSize: SMALL,
+          plaintextLength: plaintext.length,
+          start,
+          end,
+        });
         expect(fetched).to.deep.equal([{ start: plan.ciphertextStart, end: plan.ciphertextEnd }]);
-        expect(plan.ciphertextEnd - plan.ciphertextStart).to.be.at.most((plan.lastSegment - plan.firstSegment + 1) * (SMALL + TAG_LENGTH));
+        expect(plan.ciphertextEnd - plan.ciphertextStart).to.be.at.most(
+          (plan.lastSegment - plan.firstSegment + 1) * (SMALL + TAG_LENGTH),
+        );
       }
     });
   });
@@ -142,7 +202,11 @@ describe("envelope", function () {
       H = sealed.header.headerLength;
     });
 
-    for (const [label, segment] of [["first", 0], ["a middle", 2], ["the last", 4]] as const) {
+    for (const [label, segment] of [
+      ["first", 0],
+      ["a middle", 2],
+      ["the last", 4],
+    ] as const) {
       it(`names ${label} segment when one of its bytes is flipped`, async function () {
         for (const offset of [0, 500, 903 + TAG_LENGTH]) {
           const error = await rejection(open(flip(sealed.bytes, at(segment, offset))));
@@ -188,7 +252,12 @@ describe("envelope", function () {
     });
 
     it("says the ciphertext belongs to another token or version", async function () {
-      for (const other of [binding({ tokenId: binding().tokenId + 1n }), binding({ version: 2n }), binding({ chainId: 1n }), binding({ schema: "biodental.record/2" })]) {
+      for (const other of [
+        binding({ tokenId: binding().tokenId + 1n }),
+        binding({ version: 2n }),
+        binding({ chainId: 1n }),
+        binding({ schema: "biodental.record/2" }),
+      ]) {
         const error = await rejection(open(sealed.bytes, { bind: other }));
         expect(error.name).to.equal("BindingMismatchError");
         expect(error.message).to.match(/does not belong to token \d+ version \d+/);
@@ -228,7 +297,9 @@ describe("envelope", function () {
         const error = await rejection(open(flip(sealed.bytes, offset)));
         expect(error.name).to.equal("InvalidEnvelopeHeaderError");
       }
-      expect((await rejection(open(new Uint8Array(5)))).name).to.equal("InvalidEnvelopeHeaderError");
+      expect((await rejection(open(new Uint8Array(5)))).name).to.equal(
+        "InvalidEnvelopeHeaderError",
+      );
     });
 
     it("fails on the owner's own wrap being altered", async function () {
@@ -279,13 +350,21 @@ describe("envelope", function () {
       const error = await rejection(open(sealed.bytes, { privateKey: stranger.privateKey }));
       expect(error.name).to.equal("NotARecipientError");
       const { header } = await readEnvelopeHeader(streamOf(sealed.bytes));
-      expect(() => findRecipient({ header, privateKey: stranger.privateKey })).to.throw().with.property("name", "NotARecipientError");
+      expect(() => findRecipient({ header, privateKey: stranger.privateKey }))
+        .to.throw()
+        .with.property("name", "NotARecipientError");
       expect(findRecipient({ header, privateKey: owner.privateKey }).index).to.equal(0);
     });
 
     it("says the wrap from a grant was made for another key", async function () {
-      const wrappedKey = await wrapDataKey({ dataKey: sealed.dataKey, recipientPublicKey: grantee.publicKey, binding: binding() });
-      const error = await rejection(open(sealed.bytes, { privateKey: stranger.privateKey, wrappedKey }));
+      const wrappedKey = await wrapDataKey({
+        dataKey: sealed.dataKey,
+        recipientPublicKey: grantee.publicKey,
+        binding: binding(),
+      });
+      const error = await rejection(
+        open(sealed.bytes, { privateKey: stranger.privateKey, wrappedKey }),
+      );
       expect(error.name).to.equal("WrongRecipientKeyError");
     });
   });
@@ -293,19 +372,46 @@ describe("envelope", function () {
   describe("when wrapping data keys", function () {
     it("round-trips an 80-byte wrap bound to one token and version", async function () {
       const dataKey = randomBytes(32);
-      const wrappedKey = await wrapDataKey({ dataKey, recipientPublicKey: grantee.publicKey, binding: binding() });
+      const wrappedKey = await wrapDataKey({
+        dataKey,
+        recipientPublicKey: grantee.publicKey,
+        binding: binding(),
+      });
       expect(wrappedKey.length).to.equal(80);
-      expect(equalBytes(await unwrapDataKey({ wrappedKey, recipientPrivateKey: grantee.privateKey, binding: binding() }), dataKey)).to.equal(true);
+      expect(
+        equalBytes(
+          await unwrapDataKey({
+            wrappedKey,
+            recipientPrivateKey: grantee.privateKey,
+            binding: binding(),
+          }),
+          dataKey,
+        ),
+      ).to.equal(true);
       for (const other of [binding({ version: 2n }), binding({ tokenId: 1n })]) {
-        const error = await rejection(unwrapDataKey({ wrappedKey, recipientPrivateKey: grantee.privateKey, binding: other }));
+        const error = await rejection(
+          unwrapDataKey({ wrappedKey, recipientPrivateKey: grantee.privateKey, binding: other }),
+        );
         expect(error.name).to.equal("WrongRecipientKeyError");
       }
-      const short = await rejection(unwrapDataKey({ wrappedKey: wrappedKey.subarray(1), recipientPrivateKey: grantee.privateKey, binding: binding() }));
+      const short = await rejection(
+        unwrapDataKey({
+          wrappedKey: wrappedKey.subarray(1),
+          recipientPrivateKey: grantee.privateKey,
+          binding: binding(),
+        }),
+      );
       expect(short.name).to.equal("KeyUnwrapError");
     });
 
     it("refuses the all-zero (unregistered) public key", async function () {
-      const error = await rejection(wrapDataKey({ dataKey: randomBytes(32), recipientPublicKey: new Uint8Array(32), binding: binding() }));
+      const error = await rejection(
+        wrapDataKey({
+          dataKey: randomBytes(32),
+          recipientPublicKey: new Uint8Array(32),
+          binding: binding(),
+        }),
+      );
       expect(error.name).to.equal("InvalidPublicKeyError");
     });
   });
@@ -317,16 +423,19 @@ describe("envelope", function () {
       const block = randomBytes(chunkSize);
       const inHash = createHash("sha256");
       let produced = 0;
-      const source = new ReadableStream<Uint8Array>({
-        pull(controller) {
-          if (produced >= total) return controller.close();
-          const chunk = block.slice(0, Math.min(chunkSize, total - produced));
-          new DataView(chunk.buffer).setUint32(0, produced / chunkSize); // every chunk differs
-          inHash.update(chunk);
-          produced += chunk.length;
-          controller.enqueue(chunk);
+      const source = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            if (produced >= total) return controller.close();
+            const chunk = block.slice(0, Math.min(chunkSize, total - produced));
+            new DataView(chunk.buffer).setUint32(0, produced / chunkSize); // every chunk differs
+            inHash.update(chunk);
+            produced += chunk.length;
+            controller.enqueue(chunk);
+          },
         },
-      }, { highWaterMark: 0 });
+        { highWaterMark: 0 },
+      );
 
       globalThis.gc?.();
       const before = process.memoryUsage().rss;
@@ -334,14 +443,30 @@ describe("envelope", function () {
       const payload = encodeRecordPayload({
         record: exampleRecord(),
         attachments: [
-          { name: "notes.txt", mediaType: "text/plain", data: new TextEncoder().encode("before the scan") },
+          {
+            name: "notes.txt",
+            mediaType: "text/plain",
+            data: new TextEncoder().encode("before the scan"),
+          },
           { name: "scan.stl", mediaType: "model/stl", data: source, size: total },
         ],
       });
-      const { ciphertext } = await encryptEnvelope({ plaintext: payload.stream, plaintextLength: payload.length, binding: binding(), ownerPublicKey: owner.publicKey });
-      const { plaintext } = await decryptEnvelope({ ciphertext, binding: binding(), privateKey: owner.privateKey });
+      const { ciphertext } = await encryptEnvelope({
+        plaintext: payload.stream,
+        plaintextLength: payload.length,
+        binding: binding(),
+        ownerPublicKey: owner.publicKey,
+      });
+      const { plaintext } = await decryptEnvelope({
+        ciphertext,
+        binding: binding(),
+        privateKey: owner.privateKey,
+      });
       const { record, readAttachment } = await openRecordPayload(plaintext);
-      expect(record.attachments.map((a) => [a.name, a.size])).to.deep.equal([["notes.txt", 15], ["scan.stl", total]]);
+      expect(record.attachments.map((a) => [a.name, a.size])).to.deep.equal([
+        ["notes.txt", 15],
+        ["scan.stl", total],
+      ]);
       const outHash = createHash("sha256");
       let received = 0;
       await forEachChunk(readAttachment("scan.stl"), (chunk) => {

@@ -28,7 +28,10 @@ export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
 }
 
 /** A stream of `bytes` cut into chunks of the given sizes (cycled). */
-export function chunked(bytes: Uint8Array, sizes: number[] = [bytes.length || 1]): ReadableStream<Uint8Array> {
+export function chunked(
+  bytes: Uint8Array,
+  sizes: number[] = [bytes.length || 1],
+): ReadableStream<Uint8Array> {
   let offset = 0;
   let i = 0;
   return new ReadableStream<Uint8Array>({
@@ -42,7 +45,10 @@ export function chunked(bytes: Uint8Array, sizes: number[] = [bytes.length || 1]
 }
 
 /** Calls `onChunk` for every chunk (the DOM typings lack ReadableStream's async iterator). */
-export async function forEachChunk(stream: ReadableStream<Uint8Array>, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+export async function forEachChunk(
+  stream: ReadableStream<Uint8Array>,
+  onChunk: (chunk: Uint8Array) => void,
+): Promise<void> {
   const reader = stream.getReader();
   for (;;) {
     const { done, value } = await reader.read();
@@ -78,5 +84,10 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
 }
 
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
+  return (
+    a.length === b.length &&
+    Buffer.from(a.buffer, a.byteOffset, a.length).equals(
+      Buffer.from(b.buffer, b.byteOffset, b.length),
+    )
+  );
 }

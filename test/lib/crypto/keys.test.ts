@@ -5,18 +5,26 @@ import { assertMatchesRegisteredKey } from "#lib/crypto/keys/assertMatchesRegist
 import { createKeyBackup } from "#lib/crypto/keys/createKeyBackup.ts";
 import { deriveEncryptionKey } from "#lib/crypto/keys/deriveEncryptionKey.ts";
 import { detectDeterministicSigning } from "#lib/crypto/keys/detectDeterministicSigning.ts";
-import { ENCRYPTION_KEY_PURPOSE, encryptionKeyTypedData } from "#lib/crypto/keys/encryptionKeyTypedData.ts";
+import {
+  ENCRYPTION_KEY_PURPOSE,
+  encryptionKeyTypedData,
+} from "#lib/crypto/keys/encryptionKeyTypedData.ts";
 import { generateEncryptionKey, publicKeyOf } from "#lib/crypto/keys/generateEncryptionKey.ts";
 import { openKeyBackup, readKeyBackupPublicKey } from "#lib/crypto/keys/openKeyBackup.ts";
 import { bytes32ToPublicKey, publicKeyToBytes32 } from "#lib/crypto/keys/publicKeyBytes32.ts";
 import { equalBytes, rejection } from "./helpers.ts";
 
 // Hardhat's well-known development accounts #0 and #1.
-const alice = privateKeyToAccount("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
-const bob = privateKeyToAccount("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
+const alice = privateKeyToAccount(
+  "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+);
+const bob = privateKeyToAccount(
+  "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+);
 const N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 
-const signKeyMessage = (account: typeof alice) => account.signTypedData(encryptionKeyTypedData(account.address));
+const signKeyMessage = (account: typeof alice) =>
+  account.signTypedData(encryptionKeyTypedData(account.address));
 
 describe("member encryption keys", function () {
   this.timeout(30_000);
@@ -25,9 +33,14 @@ describe("member encryption keys", function () {
     it("builds a fixed EIP-712 message that viem signs and verifies, with no chain id", async function () {
       const typedData = encryptionKeyTypedData(alice.address);
       expect(typedData.domain).to.deep.equal({ name: "BioDentalNFT", version: "1" });
-      expect(typedData.message).to.deep.equal({ purpose: ENCRYPTION_KEY_PURPOSE, account: alice.address });
+      expect(typedData.message).to.deep.equal({
+        purpose: ENCRYPTION_KEY_PURPOSE,
+        account: alice.address,
+      });
       const signature = await signKeyMessage(alice);
-      expect(await verifyTypedData({ address: alice.address, signature, ...typedData })).to.equal(true);
+      expect(await verifyTypedData({ address: alice.address, signature, ...typedData })).to.equal(
+        true,
+      );
     });
 
     it("derives the same key pair every time for one account, and different ones across accounts", async function () {
@@ -54,13 +67,19 @@ describe("member encryption keys", function () {
       const compact = signature.slice(0, 64);
       compact[32]! |= yParity << 7;
       for (const variant of [zeroOne, highS, compact]) {
-        expect(bytesToHex(deriveEncryptionKey({ signature: variant }).publicKey)).to.equal(bytesToHex(expected));
+        expect(bytesToHex(deriveEncryptionKey({ signature: variant }).publicKey)).to.equal(
+          bytesToHex(expected),
+        );
       }
     });
 
     it("rejects input that is not a signature", function () {
-      expect(() => deriveEncryptionKey({ signature: "0x1234" })).to.throw().with.property("name", "InvalidSignatureError");
-      expect(() => deriveEncryptionKey({ signature: "hello" as Hex })).to.throw().with.property("name", "InvalidSignatureError");
+      expect(() => deriveEncryptionKey({ signature: "0x1234" }))
+        .to.throw()
+        .with.property("name", "InvalidSignatureError");
+      expect(() => deriveEncryptionKey({ signature: "hello" as Hex }))
+        .to.throw()
+        .with.property("name", "InvalidSignatureError");
     });
   });
 
@@ -82,28 +101,48 @@ describe("member encryption keys", function () {
     const { publicKey } = generateEncryptionKey();
 
     it("accepts the registered key, as bytes32 or bytes", function () {
-      expect(() => assertMatchesRegisteredKey({ derivedPublicKey: publicKey, registeredPublicKey: publicKeyToBytes32(publicKey) })).not.to.throw();
-      expect(() => assertMatchesRegisteredKey({ derivedPublicKey: publicKey, registeredPublicKey: publicKey })).not.to.throw();
+      expect(() =>
+        assertMatchesRegisteredKey({
+          derivedPublicKey: publicKey,
+          registeredPublicKey: publicKeyToBytes32(publicKey),
+        }),
+      ).not.to.throw();
+      expect(() =>
+        assertMatchesRegisteredKey({ derivedPublicKey: publicKey, registeredPublicKey: publicKey }),
+      ).not.to.throw();
     });
 
     it("fails clearly on a mismatched derived key", function () {
       const other = generateEncryptionKey().publicKey;
-      expect(() => assertMatchesRegisteredKey({ derivedPublicKey: other, registeredPublicKey: publicKeyToBytes32(publicKey) }))
+      expect(() =>
+        assertMatchesRegisteredKey({
+          derivedPublicKey: other,
+          registeredPublicKey: publicKeyToBytes32(publicKey),
+        }),
+      )
         .to.throw()
         .with.property("name", "EncryptionKeyMismatchError");
     });
 
     it("says when nothing is registered", function () {
       const zero = `0x${"0".repeat(64)}` as const;
-      expect(() => assertMatchesRegisteredKey({ derivedPublicKey: publicKey, registeredPublicKey: zero })).to.throw().with.property("name", "NoRegisteredKeyError");
-      expect(() => bytes32ToPublicKey(zero, bob.address)).to.throw(/0x7099.*has not registered/i).with.property("name", "NoRegisteredKeyError");
+      expect(() =>
+        assertMatchesRegisteredKey({ derivedPublicKey: publicKey, registeredPublicKey: zero }),
+      )
+        .to.throw()
+        .with.property("name", "NoRegisteredKeyError");
+      expect(() => bytes32ToPublicKey(zero, bob.address))
+        .to.throw(/0x7099.*has not registered/i)
+        .with.property("name", "NoRegisteredKeyError");
     });
 
     it("converts public keys to and from the contract's bytes32", function () {
       const hex = publicKeyToBytes32(publicKey);
       expect(hex).to.match(/^0x[0-9a-f]{64}$/);
       expect(equalBytes(bytes32ToPublicKey(hex), publicKey)).to.equal(true);
-      expect(() => bytes32ToPublicKey("0x1234")).to.throw().with.property("name", "InvalidPublicKeyError");
+      expect(() => bytes32ToPublicKey("0x1234"))
+        .to.throw()
+        .with.property("name", "InvalidPublicKeyError");
     });
   });
 
@@ -111,7 +150,10 @@ describe("member encryption keys", function () {
     const key = generateEncryptionKey();
     let backup: Uint8Array;
     before(async function () {
-      backup = await createKeyBackup({ privateKey: key.privateKey, passphrase: "correct horse battery staple" });
+      backup = await createKeyBackup({
+        privateKey: key.privateKey,
+        passphrase: "correct horse battery staple",
+      });
     });
 
     it("writes scrypt N=2^17 r=8 p=1 and the public key in clear", function () {
@@ -129,16 +171,23 @@ describe("member encryption keys", function () {
     });
 
     it("refuses a wrong passphrase", async function () {
-      const error = await rejection(openKeyBackup({ backup, passphrase: "correct horse battery stapler" }));
+      const error = await rejection(
+        openKeyBackup({ backup, passphrase: "correct horse battery stapler" }),
+      );
       expect(error.name).to.equal("WrongPassphraseError");
     });
 
     it("refuses bytes that are not a backup and hostile parameters", async function () {
-      expect((await rejection(openKeyBackup({ backup: new Uint8Array([1, 2, 3]), passphrase: "x" }))).name).to.equal("InvalidKeyBackupError");
+      expect(
+        (await rejection(openKeyBackup({ backup: new Uint8Array([1, 2, 3]), passphrase: "x" })))
+          .name,
+      ).to.equal("InvalidKeyBackupError");
       const json = JSON.parse(new TextDecoder().decode(backup));
       json.kdf.N = 2 ** 30;
       const hostile = new TextEncoder().encode(JSON.stringify(json));
-      expect((await rejection(openKeyBackup({ backup: hostile, passphrase: "x" }))).name).to.equal("InvalidKeyBackupError");
+      expect((await rejection(openKeyBackup({ backup: hostile, passphrase: "x" }))).name).to.equal(
+        "InvalidKeyBackupError",
+      );
     });
   });
 });

@@ -33,20 +33,28 @@ describe("lib/ipfs CID conversions", () => {
   describe("when the input is malformed", () => {
     it("throws MalformedCidError", () => {
       for (const bad of ["", "Qm123", "not a cid"]) {
-        expect(() => cidToBytes(bad)).to.throw().with.property("name", "MalformedCidError");
+        expect(() => cidToBytes(bad))
+          .to.throw()
+          .with.property("name", "MalformedCidError");
       }
       for (const bad of ["0x", "0x12", "0x1220ab", "0xzz", new Uint8Array([1, 2, 3])]) {
-        expect(() => cidFromBytes(bad)).to.throw().with.property("name", "MalformedCidError");
+        expect(() => cidFromBytes(bad))
+          .to.throw()
+          .with.property("name", "MalformedCidError");
       }
     });
 
     it("rejects a hash other than sha2-256", () => {
       // identity multihash (0x00) of "abc" inside a CIDv1 raw.
       const identityCid = new Uint8Array([0x01, 0x55, 0x00, 0x03, 0x61, 0x62, 0x63]);
-      expect(() => cidFromBytes(identityCid)).to.throw().with.property("name", "MalformedCidError");
+      expect(() => cidFromBytes(identityCid))
+        .to.throw()
+        .with.property("name", "MalformedCidError");
       // sha2-512 (0x13) digest of 64 bytes.
       const sha512 = new Uint8Array([0x01, 0x55, 0x13, 0x40, ...new Uint8Array(64)]);
-      expect(() => cidFromBytes(sha512)).to.throw().with.property("name", "MalformedCidError");
+      expect(() => cidFromBytes(sha512))
+        .to.throw()
+        .with.property("name", "MalformedCidError");
     });
   });
 });

@@ -31,7 +31,12 @@ describe("lib/ipfs client against the embedded node", function () {
 
   before(async () => {
     dataDir = await makeTempDir();
-    node = await startIpfsNode({ dataDir, apiPort: 0, gatewayPort: 0, maxUploadBytes: 4 * 1024 * 1024 });
+    node = await startIpfsNode({
+      dataDir,
+      apiPort: 0,
+      gatewayPort: 0,
+      maxUploadBytes: 4 * 1024 * 1024,
+    });
   });
   after(async () => {
     await node?.stop();
@@ -43,14 +48,20 @@ describe("lib/ipfs client against the embedded node", function () {
       const ipfs = createIpfsClient({ rpcUrl: node.apiUrl, gatewayUrl: node.gatewayUrl });
       const bytes = randomBytes(2 * 1024 * 1024 + 5);
       const progress: number[] = [];
-      const { cid, size } = await ipfs.addBytes(bytes, { onProgress: (done) => progress.push(done) });
+      const { cid, size } = await ipfs.addBytes(bytes, {
+        onProgress: (done) => progress.push(done),
+      });
       expect(cid.startsWith("Qm")).to.equal(true);
       expect(size).to.be.greaterThan(bytes.length);
       expect(progress.at(-1)).to.equal(bytes.length);
       expect(progress).to.deep.equal([...progress].sort((a, b) => a - b));
       expect(await ipfs.isPinned(cid)).to.equal(true);
       expect(Buffer.from(await collect(ipfs.cat(cid))).equals(bytes)).to.equal(true);
-      expect(Buffer.from(await collect(ipfs.cat(cid, { offset: 10, length: 20 }))).equals(bytes.subarray(10, 30))).to.equal(true);
+      expect(
+        Buffer.from(await collect(ipfs.cat(cid, { offset: 10, length: 20 }))).equals(
+          bytes.subarray(10, 30),
+        ),
+      ).to.equal(true);
       const viaGateway = await fetch(ipfs.gatewayUrl(cid));
       expect(Buffer.from(await viaGateway.arrayBuffer()).equals(bytes)).to.equal(true);
       await ipfs.unpin(cid);
@@ -60,7 +71,9 @@ describe("lib/ipfs client against the embedded node", function () {
     it("adds a web ReadableStream", async () => {
       const ipfs = createIpfsClient({ rpcUrl: node.apiUrl });
       const stream = new Blob([new TextEncoder().encode("hello world\n")]).stream();
-      expect((await ipfs.addStream(stream)).cid).to.equal("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o");
+      expect((await ipfs.addStream(stream)).cid).to.equal(
+        "QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o",
+      );
     });
 
     it("pins and unpins through createPinner({ kind: 'kubo' })", async () => {
@@ -78,7 +91,9 @@ describe("lib/ipfs client against the embedded node", function () {
   describe("when something goes wrong", () => {
     it("names an unknown CID with IpfsNotFoundError", async () => {
       const ipfs = createIpfsClient({ rpcUrl: node.apiUrl });
-      const error = await caught(collect(ipfs.cat("bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy")));
+      const error = await caught(
+        collect(ipfs.cat("bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy")),
+      );
       expect(error.name).to.equal("IpfsNotFoundError");
     });
 
@@ -90,25 +105,38 @@ describe("lib/ipfs client against the embedded node", function () {
 
     it("names an oversize upload with UploadTooLargeError", async () => {
       const ipfs = createIpfsClient({ rpcUrl: node.apiUrl });
-      expect((await caught(ipfs.addBytes(new Uint8Array(5 * 1024 * 1024)))).name).to.equal("UploadTooLargeError");
+      expect((await caught(ipfs.addBytes(new Uint8Array(5 * 1024 * 1024)))).name).to.equal(
+        "UploadTooLargeError",
+      );
     });
 
     it("names a node that is down with IpfsNodeUnreachableError, quickly", async () => {
       const ipfs = createIpfsClient({ rpcUrl: `http://127.0.0.1:${await closedPort()}` });
-      expect((await caught(ipfs.addBytes(new Uint8Array(10)))).name).to.equal("IpfsNodeUnreachableError");
-      expect((await caught(collect(ipfs.cat("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o")))).name).to.equal("IpfsNodeUnreachableError");
+      expect((await caught(ipfs.addBytes(new Uint8Array(10)))).name).to.equal(
+        "IpfsNodeUnreachableError",
+      );
+      expect(
+        (await caught(collect(ipfs.cat("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o")))).name,
+      ).to.equal("IpfsNodeUnreachableError");
     });
 
     it("reports a wrong token as a 401 IpfsRequestError", async () => {
       const dir = await makeTempDir();
-      const guarded = await startIpfsNode({ dataDir: dir, apiPort: 0, gatewayPort: 0, apiToken: "right" });
+      const guarded = await startIpfsNode({
+        dataDir: dir,
+        apiPort: 0,
+        gatewayPort: 0,
+        apiToken: "right",
+      });
       try {
         const wrong = createIpfsClient({ rpcUrl: guarded.apiUrl, authToken: "wrong" });
         const error = await caught(wrong.addBytes(new Uint8Array(1)));
         expect(error.name).to.equal("IpfsRequestError");
         expect(error.status).to.equal(401);
         const right = createIpfsClient({ rpcUrl: guarded.apiUrl, authToken: "right" });
-        expect((await right.addBytes(new TextEncoder().encode("hello world"))).cid).to.equal("Qmf412jQZiuVUtdgnB36FXFX7xg5V6KEbSJ4dpQuhkLyfD");
+        expect((await right.addBytes(new TextEncoder().encode("hello world"))).cid).to.equal(
+          "Qmf412jQZiuVUtdgnB36FXFX7xg5V6KEbSJ4dpQuhkLyfD",
+        );
       } finally {
         await guarded.stop();
         await removeDir(dir);

@@ -3,13 +3,21 @@ import { expect } from "chai";
 import { createPinner } from "../../../lib/ipfs/create-pinner.ts";
 import { createPinningServiceClient } from "../../../lib/ipfs/pinning-service.ts";
 
-type FakePin = { requestid: string; status: string; created: string; pin: { cid: string; name?: string }; delegates: string[] };
+type FakePin = {
+  requestid: string;
+  status: string;
+  created: string;
+  pin: { cid: string; name?: string };
+  delegates: string[];
+};
 
 /**
  * Test fixture: a tiny in-memory IPFS Pinning Service API (spec subset: POST /pins, GET /pins,
  * GET/DELETE /pins/{requestid}) that checks the bearer token.
  */
-function startFakePinningService(token: string): Promise<{ url: string; pins: Map<string, FakePin>; server: Server }> {
+function startFakePinningService(
+  token: string,
+): Promise<{ url: string; pins: Map<string, FakePin>; server: Server }> {
   const pins = new Map<string, FakePin>();
   let next = 1;
   const readBody = async (req: IncomingMessage) => {
@@ -22,21 +30,31 @@ function startFakePinningService(token: string): Promise<{ url: string; pins: Ma
       res.writeHead(status, { "content-type": "application/json" });
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
-    if (req.headers.authorization !== `Bearer ${token}`) return send(401, { error: { reason: "UNAUTHORIZED", details: "bad token" } });
+    if (req.headers.authorization !== `Bearer ${token}`)
+      return send(401, { error: { reason: "UNAUTHORIZED", details: "bad token" } });
     const url = new URL(req.url ?? "/", "http://x");
     const id = /^\/pins\/(.+)$/.exec(url.pathname)?.[1];
     if (req.method === "POST" && url.pathname === "/pins") {
       const { cid, name } = await readBody(req);
-      const pin: FakePin = { requestid: `r${next++}`, status: "queued", created: new Date().toISOString(), pin: { cid, ...(name ? { name } : {}) }, delegates: [] };
+      const pin: FakePin = {
+        requestid: `r${next++}`,
+        status: "queued",
+        created: new Date().toISOString(),
+        pin: { cid, ...(name ? { name } : {}) },
+        delegates: [],
+      };
       pins.set(pin.requestid, pin);
       return send(202, pin);
     }
     if (req.method === "GET" && url.pathname === "/pins") {
       const cids = (url.searchParams.get("cid") ?? "").split(",").filter(Boolean);
-      const results = [...pins.values()].filter((pin) => cids.length === 0 || cids.includes(pin.pin.cid));
+      const results = [...pins.values()].filter(
+        (pin) => cids.length === 0 || cids.includes(pin.pin.cid),
+      );
       return send(200, { count: results.length, results });
     }
-    if (req.method === "GET" && id) return pins.has(id) ? send(200, pins.get(id)) : send(404, { error: { reason: "NOT_FOUND" } });
+    if (req.method === "GET" && id)
+      return pins.has(id) ? send(200, pins.get(id)) : send(404, { error: { reason: "NOT_FOUND" } });
     if (req.method === "DELETE" && id) {
       if (!pins.delete(id)) return send(404, { error: { reason: "NOT_FOUND" } });
       res.writeHead(202).end();
@@ -45,7 +63,13 @@ function startFakePinningService(token: string): Promise<{ url: string; pins: Ma
     send(400, { error: { reason: "BAD_REQUEST" } });
   });
   return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, pins, server })),
+    server.listen(0, "127.0.0.1", () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+        pins,
+        server,
+      }),
+    ),
   );
 }
 
@@ -60,18 +84,27 @@ describe("lib/ipfs pinning-service client", () => {
 
   describe("when talking to a spec-compliant service", () => {
     it("adds, finds, reads and removes pins with the bearer token", async () => {
-      const service = createPinningServiceClient({ endpoint: `${fake.url}/`, accessToken: "secret" });
+      const service = createPinningServiceClient({
+        endpoint: `${fake.url}/`,
+        accessToken: "secret",
+      });
       const status = await service.addPin(CID_V0, { name: "record-1-v1" });
       expect(status.pin).to.deep.equal({ cid: CID_V0, name: "record-1-v1" });
       expect(status.status).to.equal("queued");
-      expect((await service.listPins(CID_V0)).map((pin) => pin.requestid)).to.deep.equal([status.requestid]);
+      expect((await service.listPins(CID_V0)).map((pin) => pin.requestid)).to.deep.equal([
+        status.requestid,
+      ]);
       expect((await service.getPin(status.requestid)).pin.cid).to.equal(CID_V0);
       expect(await service.removePin(CID_V0)).to.equal(1);
       expect(await service.listPins(CID_V0)).to.deep.equal([]);
     });
 
     it("pins once and unpins through createPinner({ kind: 'pinning-service' })", async () => {
-      const pinner = createPinner({ kind: "pinning-service", endpoint: fake.url, accessToken: "secret" });
+      const pinner = createPinner({
+        kind: "pinning-service",
+        endpoint: fake.url,
+        accessToken: "secret",
+      });
       await pinner.pin(CID_V0, { name: "a" });
       await pinner.pin(CID_V0, { name: "a" });
       expect(fake.pins.size).to.equal(1);

@@ -10,14 +10,23 @@ import { exampleRecord } from "#lib/record/exampleRecord.ts";
 import { attachmentRange, openRecordPayload } from "#lib/record/openRecordPayload.ts";
 import { parseRecord } from "#lib/record/parseRecord.ts";
 import { RECORD_SCHEMA_ID, isFdiTooth } from "#lib/record/schema.ts";
-import { binding, chunked, collect, equalBytes, randomBytes, rejection } from "../crypto/helpers.ts";
+import {
+  binding,
+  chunked,
+  collect,
+  equalBytes,
+  randomBytes,
+  rejection,
+} from "../crypto/helpers.ts";
 
 function issuesOf(input: unknown): string[] {
   try {
     parseRecord(input);
   } catch (error) {
     expect((error as Error).name).to.equal("RecordValidationError");
-    return (error as { issues: { path: string; message: string }[] }).issues.map((issue) => `${issue.path}: ${issue.message}`);
+    return (error as { issues: { path: string; message: string }[] }).issues.map(
+      (issue) => `${issue.path}: ${issue.message}`,
+    );
   }
   throw new Error("expected the record to be rejected");
 }
@@ -27,7 +36,11 @@ describe("record", function () {
     it("accepts the example record and applies defaults", function () {
       const record = exampleRecord();
       expect(record.schema).to.equal(RECORD_SCHEMA_ID);
-      const minimal = parseRecord({ schema: RECORD_SCHEMA_ID, visitDate: "2025-01-31", practitioner: { name: "Dr. B" } });
+      const minimal = parseRecord({
+        schema: RECORD_SCHEMA_ID,
+        visitDate: "2025-01-31",
+        practitioner: { name: "Dr. B" },
+      });
       expect(minimal.teeth).to.deep.equal([]);
       expect(minimal.attachments).to.deep.equal([]);
       expect(parseRecord(JSON.stringify(record))).to.deep.equal(record);
@@ -38,14 +51,17 @@ describe("record", function () {
       for (let n = 0; n < 100; n++) if (isFdiTooth(n)) valid.push(n);
       expect(valid).to.have.length(32);
       expect(valid.slice(0, 9)).to.deep.equal([11, 12, 13, 14, 15, 16, 17, 18, 21]);
-      for (const n of [10, 19, 20, 49, 51, 85, 11.5]) expect(isFdiTooth(n), String(n)).to.equal(false);
+      for (const n of [10, 19, 20, 49, 51, 85, 11.5])
+        expect(isFdiTooth(n), String(n)).to.equal(false);
     });
 
     it("names the field of an invalid tooth number", function () {
       const record = exampleRecord();
       const teeth = [...record.teeth];
       teeth[2] = { tooth: 19, status: "healthy" };
-      expect(issuesOf({ ...record, teeth })).to.deep.equal(["teeth[2].tooth: 19 is not an FDI tooth number (11–18, 21–28, 31–38, 41–48)"]);
+      expect(issuesOf({ ...record, teeth })).to.deep.equal([
+        "teeth[2].tooth: 19 is not an FDI tooth number (11–18, 21–28, 31–38, 41–48)",
+      ]);
       const error = (() => {
         try {
           parseRecord({ ...record, teeth });
@@ -62,9 +78,15 @@ describe("record", function () {
         ...record,
         visitDate: "14/06/2025",
         practitioner: {},
-        teeth: [{ tooth: 16, status: "broken" }, { tooth: 16, status: "healthy" }],
+        teeth: [
+          { tooth: 16, status: "broken" },
+          { tooth: 16, status: "healthy" },
+        ],
         periodontal: [{ tooth: 16, probingDepthsMm: [3, 25], bleedingOnProbing: "yes" }],
-        oralBiome: [{ taxon: "A", relativeAbundance: 0.7 }, { taxon: "B", relativeAbundance: 0.5 }],
+        oralBiome: [
+          { taxon: "A", relativeAbundance: 0.7 },
+          { taxon: "B", relativeAbundance: 0.5 },
+        ],
         hygiene: { brushingPerDay: 1.5, flossing: "daily", mouthwash: false },
         wellness: { mood: 6 },
         attachments: [{ name: "x.jpg", mediaType: "jpeg", size: -1 }],
@@ -86,16 +108,40 @@ describe("record", function () {
 
     it("rejects a duplicated tooth and abundances adding up to more than 1", function () {
       const record = exampleRecord();
-      expect(issuesOf({ ...record, teeth: [{ tooth: 21, status: "healthy" }, { tooth: 21, status: "filled" }] })).to.deep.equal(["teeth[1]: tooth 21 is listed twice"]);
-      expect(issuesOf({ ...record, oralBiome: [{ taxon: "A", relativeAbundance: 0.7 }, { taxon: "B", relativeAbundance: 0.5 }] })).to.deep.equal([
-        "oralBiome: relative abundances add up to 1.2000, more than 1",
-      ]);
-      expect(() => parseRecord({ ...record, oralBiome: [{ taxon: "A", relativeAbundance: 0.7 }, { taxon: "B", relativeAbundance: 0.3 + 1e-9 }] })).not.to.throw();
+      expect(
+        issuesOf({
+          ...record,
+          teeth: [
+            { tooth: 21, status: "healthy" },
+            { tooth: 21, status: "filled" },
+          ],
+        }),
+      ).to.deep.equal(["teeth[1]: tooth 21 is listed twice"]);
+      expect(
+        issuesOf({
+          ...record,
+          oralBiome: [
+            { taxon: "A", relativeAbundance: 0.7 },
+            { taxon: "B", relativeAbundance: 0.5 },
+          ],
+        }),
+      ).to.deep.equal(["oralBiome: relative abundances add up to 1.2000, more than 1"]);
+      expect(() =>
+        parseRecord({
+          ...record,
+          oralBiome: [
+            { taxon: "A", relativeAbundance: 0.7 },
+            { taxon: "B", relativeAbundance: 0.3 + 1e-9 },
+          ],
+        }),
+      ).not.to.throw();
     });
 
     it("rejects text that is not JSON", function () {
       expect(issuesOf("{ nope")[0]).to.match(/^: not JSON/);
-      expect(issuesOf({ ...exampleRecord(), schema: "biodental.record/9" })).to.deep.equal(['schema: must be "biodental.record/1"']);
+      expect(issuesOf({ ...exampleRecord(), schema: "biodental.record/9" })).to.deep.equal([
+        'schema: must be "biodental.record/1"',
+      ]);
     });
   });
 
@@ -106,7 +152,12 @@ describe("record", function () {
     const sources = () => [
       { name: "smile.jpg", mediaType: "image/jpeg", data: photo },
       { name: "empty.txt", mediaType: "text/plain", data: new Uint8Array(0) },
-      { name: "scan.stl", mediaType: "model/stl", data: chunked(scan, [4096, 777]), size: scan.length },
+      {
+        name: "scan.stl",
+        mediaType: "model/stl",
+        data: chunked(scan, [4096, 777]),
+        size: scan.length,
+      },
       { name: "referral.pdf", mediaType: "application/pdf", data: pdf },
     ];
 
@@ -126,17 +177,53 @@ describe("record", function () {
       expect(equalBytes(await collect(opened.readAttachment("smile.jpg")), photo)).to.equal(true);
       expect((await collect(opened.readAttachment(1))).length).to.equal(0);
       // skipping scan.stl entirely
-      expect(equalBytes(await collect(opened.readAttachment("referral.pdf")), new Uint8Array(await pdf.arrayBuffer()))).to.equal(true);
-      expect(() => opened.readAttachment("smile.jpg")).to.throw().with.property("name", "RecordPayloadError");
-      expect(() => opened.readAttachment("nope.png")).to.throw().with.property("name", "AttachmentNotFoundError");
+      expect(
+        equalBytes(
+          await collect(opened.readAttachment("referral.pdf")),
+          new Uint8Array(await pdf.arrayBuffer()),
+        ),
+      ).to.equal(true);
+      expect(() => opened.readAttachment("smile.jpg"))
+        .to.throw()
+        .with.property("name", "RecordPayloadError");
+      expect(() => opened.readAttachment("nope.png"))
+        .to.throw()
+        .with.property("name", "AttachmentNotFoundError");
     });
 
     it("fails when a stream source delivers a different size than declared", async function () {
-      const short = encodeRecordPayload({ record: exampleRecord(), attachments: [{ name: "a.bin", mediaType: "application/octet-stream", data: chunked(randomBytes(10)), size: 11 }] });
+      const short = encodeRecordPayload({
+        record: exampleRecord(),
+        attachments: [
+          {
+            name: "a.bin",
+            mediaType: "application/octet-stream",
+            data: chunked(randomBytes(10)),
+            size: 11,
+          },
+        ],
+      });
       expect((await rejection(collect(short.stream))).name).to.equal("AttachmentSizeMismatchError");
-      const long = encodeRecordPayload({ record: exampleRecord(), attachments: [{ name: "a.bin", mediaType: "application/octet-stream", data: chunked(randomBytes(12)), size: 11 }] });
+      const long = encodeRecordPayload({
+        record: exampleRecord(),
+        attachments: [
+          {
+            name: "a.bin",
+            mediaType: "application/octet-stream",
+            data: chunked(randomBytes(12)),
+            size: 11,
+          },
+        ],
+      });
       expect((await rejection(collect(long.stream))).name).to.equal("AttachmentSizeMismatchError");
-      expect(() => encodeRecordPayload({ record: exampleRecord(), attachments: [{ name: "a.bin", mediaType: "application/octet-stream", data: chunked(randomBytes(1)) }] }))
+      expect(() =>
+        encodeRecordPayload({
+          record: exampleRecord(),
+          attachments: [
+            { name: "a.bin", mediaType: "application/octet-stream", data: chunked(randomBytes(1)) },
+          ],
+        }),
+      )
         .to.throw(/attachments\[0\]\.size/)
         .with.property("name", "RecordValidationError");
     });
@@ -144,11 +231,21 @@ describe("record", function () {
     it("fetches and decrypts one attachment from an envelope by plaintext range", async function () {
       const owner = generateEncryptionKey();
       const payload = encodeRecordPayload({ record: exampleRecord(), attachments: sources() });
-      const { ciphertext } = await encryptEnvelope({ plaintext: payload.stream, plaintextLength: payload.length, binding: binding(), ownerPublicKey: owner.publicKey, segmentSize: 4096 });
+      const { ciphertext } = await encryptEnvelope({
+        plaintext: payload.stream,
+        plaintextLength: payload.length,
+        binding: binding(),
+        ownerPublicKey: owner.publicKey,
+        segmentSize: 4096,
+      });
       const envelope = await collect(ciphertext);
       const { header, segments } = await readEnvelopeHeader(streamOf(envelope));
       await segments.cancel();
-      const opened = await openEnvelope({ header, binding: binding(), privateKey: owner.privateKey });
+      const opened = await openEnvelope({
+        header,
+        binding: binding(),
+        privateKey: owner.privateKey,
+      });
 
       let fetchedBytes = 0;
       const fetchCiphertext = async ({ start, end }: { start: number; end: number }) => {
@@ -156,11 +253,19 @@ describe("record", function () {
         return envelope.slice(start, end);
       };
       // The record JSON first (a few segments), then just the attachment.
-      const front = await decryptEnvelopeRange({ header, opened, start: 0, end: Math.min(payload.length, 64 * 1024), fetchCiphertext });
+      const front = await decryptEnvelopeRange({
+        header,
+        opened,
+        start: 0,
+        end: Math.min(payload.length, 64 * 1024),
+        fetchCiphertext,
+      });
       const parsed = await openRecordPayload(front);
       await parsed.cancel();
       const range = attachmentRange(parsed, "smile.jpg");
-      const out = await collect(await decryptEnvelopeRange({ header, opened, ...range, fetchCiphertext }));
+      const out = await collect(
+        await decryptEnvelopeRange({ header, opened, ...range, fetchCiphertext }),
+      );
       expect(equalBytes(out, photo)).to.equal(true);
       expect(fetchedBytes).to.be.below(envelope.length / 2);
     });

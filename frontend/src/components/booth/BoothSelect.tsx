@@ -12,7 +12,13 @@ export type BoothSelectProps = {
 };
 
 /** A booth picker with the names the organizer registered on-chain. */
-export function BoothSelect({ booths, value, onChange, label, includeInactive = true }: BoothSelectProps) {
+export function BoothSelect({
+  booths,
+  value,
+  onChange,
+  label,
+  includeInactive = true,
+}: BoothSelectProps) {
   const shown = includeInactive ? booths : booths.filter((booth) => booth.active);
   return (
     <label className="field">

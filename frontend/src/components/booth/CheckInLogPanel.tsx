@@ -25,9 +25,15 @@ export function CheckInLogPanel({ recent, exportCsv, clear, boothLabel }: CheckI
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
   return (
-    <section className="card checkin-log" aria-labelledby="checkin-log-title" data-testid="checkin-log">
+    <section
+      className="card checkin-log"
+      aria-labelledby="checkin-log-title"
+      data-testid="checkin-log"
+    >
       <h2 id="checkin-log-title">Check-ins on this device</h2>
-      <p className="hint">Kept only in this browser: nothing is written on-chain or sent anywhere.</p>
+      <p className="hint">
+        Kept only in this browser: nothing is written on-chain or sent anywhere.
+      </p>
       {recent.length === 0 ? (
         <p className="muted">No scans yet.</p>
       ) : (
@@ -57,7 +63,12 @@ export function CheckInLogPanel({ recent, exportCsv, clear, boothLabel }: CheckI
         </table>
       )}
       <div className="actions">
-        <button type="button" className="button secondary" onClick={() => void download()} data-testid="export-csv">
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => void download()}
+          data-testid="export-csv"
+        >
           Export CSV
         </button>
         {confirming ? (

@@ -11,7 +11,11 @@ function useQrImage(text: string | undefined): string | undefined {
     if (!text) return;
     let cancelled = false;
     void import("qrcode").then(async ({ default: QRCode }) => {
-      const svg = await QRCode.toString(text, { type: "svg", errorCorrectionLevel: "M", margin: 4 });
+      const svg = await QRCode.toString(text, {
+        type: "svg",
+        errorCorrectionLevel: "M",
+        margin: 4,
+      });
       if (!cancelled) setImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
     });
     return () => {
@@ -36,17 +40,32 @@ export function PresentationQr({ code, renewing }: PresentationQrProps) {
   return (
     <div className={`booth-qr${expired ? " stale" : ""}`}>
       {image && code ? (
-        <img src={image} alt="Presentation QR code: show it to the booth's scanner" data-testid="presentation-qr" data-qr-text={code.text} />
+        <img
+          src={image}
+          alt="Presentation QR code: show it to the booth's scanner"
+          data-testid="presentation-qr"
+          data-qr-text={code.text}
+        />
       ) : (
-        <div className="booth-qr-placeholder">{renewing ? "Waiting for your wallet's signature…" : "Pick a record and a booth below."}</div>
+        <div className="booth-qr-placeholder">
+          {renewing ? "Waiting for your wallet's signature…" : "Pick a record and a booth below."}
+        </div>
       )}
       {code ? (
         <div className="booth-countdown" aria-live="off">
           <div className="booth-countdown-bar" aria-hidden="true">
-            <span style={{ width: `${Math.min(100, (secondsLeft / DEFAULT_PRESENTATION_TTL_SECONDS) * 100)}%` }} />
+            <span
+              style={{
+                width: `${Math.min(100, (secondsLeft / DEFAULT_PRESENTATION_TTL_SECONDS) * 100)}%`,
+              }}
+            />
           </div>
           <span data-testid="presentation-countdown">
-            {expired ? (renewing ? "Expired, signing a fresh code…" : "Expired: make a new code.") : `Valid for ${secondsLeft} s${renewing ? " · renewing…" : ""}`}
+            {expired
+              ? renewing
+                ? "Expired, signing a fresh code…"
+                : "Expired: make a new code."
+              : `Valid for ${secondsLeft} s${renewing ? " · renewing…" : ""}`}
           </span>
         </div>
       ) : null}

@@ -43,7 +43,8 @@ export function ScanPanel({ onScan, accepting }: ScanPanelProps) {
     if (!file) return;
     try {
       const text = await readQrFromImageFile(file);
-      if (text === null) setImageError("No QR code found in that image. Try a sharper, closer photo.");
+      if (text === null)
+        setImageError("No QR code found in that image. Try a sharper, closer photo.");
       else onScan(text, "image");
     } catch {
       setImageError("That file could not be read as an image.");
@@ -54,24 +55,42 @@ export function ScanPanel({ onScan, accepting }: ScanPanelProps) {
     <div className="booth-scan">
       <section className="card" aria-labelledby="scan-camera">
         <h2 id="scan-camera">Scan with the camera</h2>
-        <video ref={camera.videoRef} hidden={camera.state !== "scanning" && camera.state !== "starting"} aria-label="Camera preview" />
+        <video
+          ref={camera.videoRef}
+          hidden={camera.state !== "scanning" && camera.state !== "starting"}
+          aria-label="Camera preview"
+        />
         {camera.state === "error" ? (
           <p className="field-error" role="alert">
-            The camera could not start ({camera.error instanceof Error ? camera.error.name : "unknown error"}). Allow camera access, or paste or upload the code
-            below.
+            The camera could not start (
+            {camera.error instanceof Error ? camera.error.name : "unknown error"}). Allow camera
+            access, or paste or upload the code below.
           </p>
         ) : null}
         <div className="actions">
           {camera.state === "scanning" || camera.state === "starting" ? (
-            <button type="button" className="button secondary booth-big-button" onClick={camera.stop}>
+            <button
+              type="button"
+              className="button secondary booth-big-button"
+              onClick={camera.stop}
+            >
               Stop camera
             </button>
           ) : (
-            <button type="button" className="button booth-big-button" onClick={() => void camera.start()} data-testid="start-camera">
+            <button
+              type="button"
+              className="button booth-big-button"
+              onClick={() => void camera.start()}
+              data-testid="start-camera"
+            >
               Start camera
             </button>
           )}
-          {camera.engine ? <span className="hint">Scanner: {camera.engine === "barcode-detector" ? "built-in" : "ZXing"}</span> : null}
+          {camera.engine ? (
+            <span className="hint">
+              Scanner: {camera.engine === "barcode-detector" ? "built-in" : "ZXing"}
+            </span>
+          ) : null}
         </div>
       </section>
 
@@ -90,7 +109,12 @@ export function ScanPanel({ onScan, accepting }: ScanPanelProps) {
               data-testid="paste-input"
             />
           </label>
-          <button type="submit" className="button" disabled={!pasted.trim()} data-testid="paste-verify">
+          <button
+            type="submit"
+            className="button"
+            disabled={!pasted.trim()}
+            data-testid="paste-verify"
+          >
             Verify
           </button>
         </form>

@@ -12,7 +12,12 @@ describe("VerdictScreen", () => {
 
   it("shows a valid verdict in green with the consented title, and clears itself", () => {
     const onDismiss = vi.fn();
-    const verdict = makeVerdict({ reason: "valid", tokenId: (BigInt(holder) << 96n) | 2n, holder, publicProfile: { title: "Brave smile", storyCid: null } });
+    const verdict = makeVerdict({
+      reason: "valid",
+      tokenId: (BigInt(holder) << 96n) | 2n,
+      holder,
+      publicProfile: { title: "Brave smile", storyCid: null },
+    });
     render(<VerdictScreen verdict={verdict} onDismiss={onDismiss} autoDismissMs={6000} />);
     const screenElement = screen.getByTestId("verdict");
     expect(screenElement.className).toContain("valid");
@@ -26,7 +31,13 @@ describe("VerdictScreen", () => {
 
   it("shows a refusal in red with its reason and waits for staff", () => {
     const onDismiss = vi.fn();
-    render(<VerdictScreen verdict={makeVerdict({ reason: "replay", tokenId: 5n, holder })} onDismiss={onDismiss} autoDismissMs={0} />);
+    render(
+      <VerdictScreen
+        verdict={makeVerdict({ reason: "replay", tokenId: 5n, holder })}
+        onDismiss={onDismiss}
+        autoDismissMs={0}
+      />,
+    );
     expect(screen.getByTestId("verdict").getAttribute("data-outcome")).toBe("invalid");
     expect(screen.getByRole("heading", { name: "Refused" })).toBeTruthy();
     expect(screen.getByText(/scanned at this booth before/)).toBeTruthy();
@@ -37,7 +48,13 @@ describe("VerdictScreen", () => {
   });
 
   it("never shows 'cannot verify' as green", () => {
-    render(<VerdictScreen verdict={makeVerdict({ reason: "chain-unreachable" })} onDismiss={() => {}} autoDismissMs={0} />);
+    render(
+      <VerdictScreen
+        verdict={makeVerdict({ reason: "chain-unreachable" })}
+        onDismiss={() => {}}
+        autoDismissMs={0}
+      />,
+    );
     const element = screen.getByTestId("verdict");
     expect(element.className).toContain("cannot-verify");
     expect(element.className).not.toMatch(/\bvalid\b/);

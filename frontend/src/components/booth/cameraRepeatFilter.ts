@@ -9,7 +9,9 @@
  * accept("bdp1.A", 100) // false
  * accept("bdp1.B", 200) // true
  */
-export function createCameraRepeatFilter(windowMs: number): (text: string, nowMs: number) => boolean {
+export function createCameraRepeatFilter(
+  windowMs: number,
+): (text: string, nowMs: number) => boolean {
   let last: { text: string; at: number } | undefined;
   return (text, nowMs) => {
     if (last && last.text === text && nowMs - last.at < windowMs) return false;

@@ -332,7 +332,12 @@ export function RecordForm({
 
       {blocker}
       <div className="actions">
-        <button type="submit" className="button" disabled={busy || Boolean(blocker)} data-testid="record-submit">
+        <button
+          type="submit"
+          className="button"
+          disabled={busy || Boolean(blocker)}
+          data-testid="record-submit"
+        >
           {submitLabel}
         </button>
       </div>

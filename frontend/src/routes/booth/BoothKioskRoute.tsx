@@ -12,7 +12,11 @@ import { useBoothVerifier } from "../../hooks/useBoothVerifier.ts";
 import { shortAddress } from "../../lib/format/tokenId.ts";
 import "../../components/booth/booth.css";
 
-const SOURCE_WORDS = { link: "from this page's link", wallet: "the connected wallet", remembered: "remembered on this device" } as const;
+const SOURCE_WORDS = {
+  link: "from this page's link",
+  wallet: "the connected wallet",
+  remembered: "remembered on this device",
+} as const;
 
 /**
  * The booth kiosk: staff open it on a tablet (or a phone camera opens `/verify#bdp1.…` from a
@@ -69,12 +73,18 @@ export default function BoothKioskRoute() {
       <header className="card booth-identity" data-testid="booth-identity">
         {identity.booth ? (
           <>
-            <strong data-testid="booth-name">{identity.registered ? identity.name : "Unregistered booth"}</strong>
+            <strong data-testid="booth-name">
+              {identity.registered ? identity.name : "Unregistered booth"}
+            </strong>
             <span className="mono" title={identity.booth}>
               {shortAddress(identity.booth)}
             </span>
             <span className="hint">({identity.source ? SOURCE_WORDS[identity.source] : ""})</span>
-            <button type="button" className="button-link" onClick={() => setChanging((value) => !value)}>
+            <button
+              type="button"
+              className="button-link"
+              onClick={() => setChanging((value) => !value)}
+            >
               Change booth
             </button>
           </>
@@ -86,7 +96,10 @@ export default function BoothKioskRoute() {
       {identity.booth && !identity.isPending && !identity.registered ? (
         <div className="notice notice-error" role="alert">
           <p className="notice-title">This address is not a registered booth.</p>
-          <p>Every code will be refused here. Ask the organizer to register it, or choose your booth below.</p>
+          <p>
+            Every code will be refused here. Ask the organizer to register it, or choose your booth
+            below.
+          </p>
         </div>
       ) : identity.booth && identity.registered && !identity.active ? (
         <div className="notice notice-error" role="alert">
@@ -107,7 +120,9 @@ export default function BoothKioskRoute() {
             label="This device is the booth"
           />
           <p className="hint">
-            {connection.status === "connected" ? "Or open this page with ?booth=0x… in its address." : "Or connect the booth's wallet, or open this page with ?booth=0x…."}
+            {connection.status === "connected"
+              ? "Or open this page with ?booth=0x… in its address."
+              : "Or connect the booth's wallet, or open this page with ?booth=0x…."}
           </p>
         </div>
       ) : null}
@@ -120,13 +135,27 @@ export default function BoothKioskRoute() {
               Checking the code…
             </p>
           ) : null}
-          <ScanPanel onScan={(text) => void handleScan(text)} accepting={!verdict && !busy && verifier.ready} />
-          <CheckInLogPanel recent={verifier.recent} exportCsv={verifier.exportCsv} clear={verifier.clearLog} boothLabel={boothLabel} />
+          <ScanPanel
+            onScan={(text) => void handleScan(text)}
+            accepting={!verdict && !busy && verifier.ready}
+          />
+          <CheckInLogPanel
+            recent={verifier.recent}
+            exportCsv={verifier.exportCsv}
+            clear={verifier.clearLog}
+            boothLabel={boothLabel}
+          />
         </>
       ) : null}
 
       {/* Green clears itself for the next member; red and amber wait for staff, who talk to the member. */}
-      {verdict ? <VerdictScreen verdict={verdict} onDismiss={dismiss} autoDismissMs={verdict.valid ? 6000 : 0} /> : null}
+      {verdict ? (
+        <VerdictScreen
+          verdict={verdict}
+          onDismiss={dismiss}
+          autoDismissMs={verdict.valid ? 6000 : 0}
+        />
+      ) : null}
     </section>
   );
 }

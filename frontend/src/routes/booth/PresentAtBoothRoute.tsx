@@ -44,16 +44,23 @@ export default function PresentAtBoothRoute() {
   // One record or one open booth: nothing to choose.
   const activeBooths = directory.booths.filter((entry) => entry.active);
   useEffect(() => {
-    if (tokenId === undefined && presentable.tokens.length === 1) setTokenId(presentable.tokens[0]!.tokenId);
+    if (tokenId === undefined && presentable.tokens.length === 1)
+      setTokenId(presentable.tokens[0]!.tokenId);
   }, [tokenId, presentable.tokens]);
   useEffect(() => {
     if (!booth && activeBooths.length === 1) setBooth(activeBooths[0]!.address);
   }, [booth, activeBooths]);
 
-  const eligible = tokenId !== undefined && presentable.tokens.some((token) => token.tokenId === tokenId);
-  const presentation = useBoothPresentation({ tokenId: eligible ? tokenId : undefined, booth, autoRenew });
+  const eligible =
+    tokenId !== undefined && presentable.tokens.some((token) => token.tokenId === tokenId);
+  const presentation = useBoothPresentation({
+    tokenId: eligible ? tokenId : undefined,
+    booth,
+    autoRenew,
+  });
   const state = presentation.state;
-  const code = state.status === "ready" ? state.code : state.status !== "idle" ? state.previous : undefined;
+  const code =
+    state.status === "ready" ? state.code : state.status !== "idle" ? state.previous : undefined;
   const boothEntry = directory.booths.find((entry) => entry.address === booth);
 
   const copy = async () => {
@@ -68,15 +75,18 @@ export default function PresentAtBoothRoute() {
       <header>
         <h1>Present at a booth</h1>
         <p className="muted">
-          Show this code at the booth. It proves you may present the record, to that booth only, once, for about 30 seconds. The booth learns nothing you
-          did not make public, and nothing is written on-chain.
+          Show this code at the booth. It proves you may present the record, to that booth only,
+          once, for about 30 seconds. The booth learns nothing you did not make public, and nothing
+          is written on-chain.
         </p>
       </header>
 
       {connection.status !== "connected" ? (
         <ConnectPrompt reason="Your wallet signs the code that proves you hold the record." />
       ) : status.state !== "ready" && status.state !== "checking" ? (
-        <p className="muted">The blockchain node cannot be reached, so no booth can check a code right now.</p>
+        <p className="muted">
+          The blockchain node cannot be reached, so no booth can check a code right now.
+        </p>
       ) : presentable.error ? (
         <ErrorNotice error={presentable.error} />
       ) : presentable.isPending ? (
@@ -84,28 +94,47 @@ export default function PresentAtBoothRoute() {
       ) : presentable.tokens.length === 0 ? (
         <div className="card empty">
           <p>This wallet holds no record and no grant to present one.</p>
-          <p className="hint">Mint a record, or ask its owner to grant this address the PRESENT scope.</p>
+          <p className="hint">
+            Mint a record, or ask its owner to grant this address the PRESENT scope.
+          </p>
         </div>
       ) : (
         <>
           {/* The code first: at the booth the member holds the phone up, the pickers are below. */}
           <div className="card">
-            <PresentationQr code={booth && eligible ? code : undefined} renewing={state.status === "signing"} />
+            <PresentationQr
+              code={booth && eligible ? code : undefined}
+              renewing={state.status === "signing"}
+            />
             {boothEntry ? (
               <p className="hint" style={{ textAlign: "center" }}>
                 For <strong>{boothEntry.name}</strong> only.
               </p>
             ) : null}
             <div className="actions" style={{ justifyContent: "center" }}>
-              <button type="button" className="button" onClick={() => void presentation.renew()} disabled={!booth || !eligible || state.status === "signing"}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void presentation.renew()}
+                disabled={!booth || !eligible || state.status === "signing"}
+              >
                 New code
               </button>
-              <button type="button" className="button secondary" onClick={() => void copy()} disabled={!code}>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => void copy()}
+                disabled={!code}
+              >
                 {copied ? "Copied" : "Copy as text"}
               </button>
             </div>
             <label className="choice" style={{ marginTop: "0.75rem" }}>
-              <input type="checkbox" checked={autoRenew} onChange={(event) => setAutoRenew(event.target.checked)} />
+              <input
+                type="checkbox"
+                checked={autoRenew}
+                onChange={(event) => setAutoRenew(event.target.checked)}
+              />
               Renew the code automatically (wallets that ask each time will ask every ~25 s)
             </label>
           </div>

@@ -1,6 +1,13 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { network } from "hardhat";
-import { type Address, type Hex, type PublicClient, createPublicClient, custom, getAddress } from "viem";
+import {
+  type Address,
+  type Hex,
+  type PublicClient,
+  createPublicClient,
+  custom,
+  getAddress,
+} from "viem";
 import { CID } from "multiformats/cid";
 import { create as createDigest } from "multiformats/hashes/digest";
 import { sha256 } from "@noble/hashes/sha2.js";
@@ -69,7 +76,10 @@ export async function boothFixture(): Promise<BoothFixture> {
 
 /** The time the pending block will carry: what `verifyPresentation` at `pending` sees. */
 export async function chainNow(): Promise<bigint> {
-  const block = (await connection.provider.request({ method: "eth_getBlockByNumber", params: ["pending", false] })) as {
+  const block = (await connection.provider.request({
+    method: "eth_getBlockByNumber",
+    params: ["pending", false],
+  })) as {
     timestamp: Hex;
   };
   return BigInt(block.timestamp);
@@ -95,7 +105,9 @@ export type SignParameters = {
  * Signs a presentation with an ethers signer (a second EIP-712 implementation next to viem's,
  * which the verifier uses) and returns it with its QR text.
  */
-export async function signPresentation(p: SignParameters): Promise<SignedPresentation & { text: string }> {
+export async function signPresentation(
+  p: SignParameters,
+): Promise<SignedPresentation & { text: string }> {
   const now = await chainNow();
   const base = createPresentation({
     tokenId: p.tokenId,
@@ -127,7 +139,10 @@ export async function walletWithToken(
   signer: HardhatEthersSigner,
   rejectAll: boolean,
 ): Promise<{ wallet: MockERC1271Wallet; walletAddress: Address; tokenId: bigint }> {
-  const wallet = (await ethers.deployContract("MockERC1271Wallet", [signer.address, rejectAll])) as unknown as MockERC1271Wallet;
+  const wallet = (await ethers.deployContract("MockERC1271Wallet", [
+    signer.address,
+    rejectAll,
+  ])) as unknown as MockERC1271Wallet;
   await wallet.waitForDeployment();
   const walletAddress = getAddress(await wallet.getAddress());
   const tokenId = await nft.nextTokenIdOf(walletAddress);
