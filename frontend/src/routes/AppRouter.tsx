@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { Layout } from "../components/layout/Layout.tsx";
 import { PageSpinner } from "../components/ui/PageSpinner.tsx";
 import { RouteErrorBoundary } from "../components/ui/RouteErrorBoundary.tsx";
@@ -11,6 +11,14 @@ export function AppRouter() {
   const found = routeTable
     .map((route) => ({ route, match: matchPath(route.pattern, path) }))
     .find((candidate) => candidate.match !== undefined);
+
+  // After an in-app navigation, move focus to the new page so screen readers start reading there.
+  const previousPath = useRef(path);
+  useEffect(() => {
+    if (previousPath.current === path) return;
+    previousPath.current = path;
+    document.getElementById("main")?.focus({ preventScroll: true });
+  }, [path]);
 
   useEffect(() => {
     document.title = `${found?.route.title ?? "Not found"} · Bio-Dental`;

@@ -97,6 +97,17 @@ export function GrantForm({
         {show("grantee")}
       </div>
 
+      {noKey ? (
+        <div className="notice notice-warn" role="status" data-testid="grantee-no-key">
+          <p className="notice-title">{shortAddress(grantee)} has no encryption key yet</p>
+          <p>
+            The record can only be encrypted for someone who registered a key. Ask them to open this
+            app, connect and choose “Set up your encryption key” (one signature), then share again.
+            {present ? " You can grant presenting alone now: untick “Read”." : ""}
+          </p>
+        </div>
+      ) : null}
+
       <fieldset aria-describedby={`${id}-scopes`}>
         <legend>They may</legend>
         <label className="choice">
@@ -162,17 +173,6 @@ export function GrantForm({
         {expiresAt.ok ? <p className="hint">Ends {formatTimestamp(expiresAt.expiresAt)}.</p> : null}
         {show("expiry")}
       </fieldset>
-
-      {noKey ? (
-        <div className="notice notice-warn" role="status" data-testid="grantee-no-key">
-          <p className="notice-title">{shortAddress(grantee)} has no encryption key yet</p>
-          <p>
-            The record can only be encrypted for someone who registered a key. Ask them to open this
-            app, connect and choose “Set up your encryption key” (one signature), then share again.
-            {present ? " You can grant presenting alone now: untick “Read”." : ""}
-          </p>
-        </div>
-      ) : null}
 
       <button
         type="submit"
