@@ -20,8 +20,8 @@ export async function navigateTo(
 }
 
 /**
- * Connects the injected EIP-6963 test wallet from the landing page's call to action, and waits
- * until the app shows `address` as the connected account.
+ * Connects the injected EIP-6963 test wallet from the landing page's call to action (or the
+ * header's button elsewhere), and waits until the app shows `address` as the connected account.
  *
  * @example
  * await connectWallet(page, "0x9965…")
@@ -32,9 +32,17 @@ export async function connectWallet(page: Page, address: string): Promise<void> 
     sameAddress(await chip.getAttribute("data-address", { timeout: 1 }).catch(() => null), address)
   )
     return;
-  await page.getByTestId("cta-connect").click();
+  // The landing page's call to action, or on any other page the header's button.
+  const cta = page.getByTestId("cta-connect");
+  await cta.or(page.getByTestId("connect-button")).first().click();
   const dialog = page.getByRole("dialog", { name: "Connect a wallet" });
-  await dialog.getByRole("button", { name: TEST_WALLET_INFO.name }).click();
+  try {
+    await dialog.getByRole("button", { name: TEST_WALLET_INFO.name }).click();
+  } catch (error) {
+    // Say what the member saw instead: no wallet discovered, a disabled button, an error.
+    const seen = await dialog.innerText({ timeout: 1_000 }).catch(() => "(no dialog)");
+    throw new Error(`the connect dialog offered no usable "${TEST_WALLET_INFO.name}"; it showed:\n${seen}`, { cause: error });
+  }
   await dialog.waitFor({ state: "hidden", timeout: STEP_TIMEOUT_MS });
   await page.waitForFunction(
     (expected) =>
