@@ -188,13 +188,14 @@ for (const method of ["on-chain", "off-chain"] as const) {
       });
 
       it("refuses a code once its 30 seconds have passed", async () => {
-        const { text } = await signPresentation({
+        const { text, presentation } = await signPresentation({
           fixture: f,
           signer: f.alice,
           tokenId: f.tokenId,
           ttl: 30,
         });
-        await networkHelpers.time.increase(45);
+        // increaseTo, not increase: the latest block may lag the pending time the code was made at.
+        await networkHelpers.time.increaseTo(presentation.notAfter + 15n);
         const verdict = await expectVerdict(text, "expired");
         expect(verdict.outcome).to.equal("invalid");
       });
@@ -312,7 +313,7 @@ for (const method of ["on-chain", "off-chain"] as const) {
             .connect(f.alice)
             .grantAccess(f.tokenId, f.bob.address, PRESENT | READ, expiry, "0x")
         ).wait();
-        await networkHelpers.time.increase(200);
+        await networkHelpers.time.increaseTo(expiry + 100n);
         const { text } = await signPresentation({ fixture: f, signer: f.bob, tokenId: f.tokenId });
         await expectVerdict(text, "delegate-expired-or-revoked");
       });
@@ -513,7 +514,7 @@ describe("booth verification: on-chain and off-chain agree", () => {
         .connect(f.alice)
         .grantAccess(f.tokenId, getAddress(f.organizer.address), PRESENT, shortGrant, "0x")
     ).wait();
-    await networkHelpers.time.increase(60);
+    await networkHelpers.time.increaseTo(shortGrant + 10n);
 
     const alice = await signPresentation({ fixture: f, signer: f.alice, tokenId: f.tokenId });
     const cases: Record<string, SignedPresentation> = {
