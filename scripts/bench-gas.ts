@@ -119,6 +119,11 @@ await provider.request({ method: "evm_setNextBlockTimestamp", params: [Number(ST
 await provider.request({ method: "evm_mine", params: [] });
 
 const signers: Signer[] = await ethers.getSigners();
+
+/** `contract.connect(signer)` keeping the contract's own type (typechain widens it to BaseContract). */
+function signedBy<T extends { connect(runner: Signer): unknown }>(contract: T, signer: Signer): T {
+  return contract.connect(signer) as T;
+}
 if (signers.length < 15)
   throw new Error(`the benchmark needs 15 accounts, the network has ${signers.length}`);
 const [organizer, member, grantee, relayer, sigGrantee, readGrantee, delegate, boothAccount] =
@@ -137,7 +142,7 @@ const deployed = await ignition.deploy(BioDentalNFTModule, {
 });
 const bioDentalAddress = await deployed.bioDental.getAddress();
 const bioDental = await ethers.getContractAt("BioDentalNFT", bioDentalAddress);
-const asMember = bioDental.connect(member);
+const asMember = signedBy(bioDental, member);
 
 const tokenId = await bioDental.nextTokenIdOf(memberAddress);
 rows.push({
@@ -217,17 +222,15 @@ const grantSignature = await member.signTypedData(
 rows.push({
   operation: "grantAccessBySig",
   gasUsed: await gasOf(
-    bioDental
-      .connect(relayer)
-      .grantAccessBySig(
-        tokenId,
-        sigGranteeAddress,
-        READ | PRESENT,
-        expiresAt,
-        signedKey,
-        deadline,
-        grantSignature,
-      ),
+    signedBy(bioDental, relayer).grantAccessBySig(
+      tokenId,
+      sigGranteeAddress,
+      READ | PRESENT,
+      expiresAt,
+      signedKey,
+      deadline,
+      grantSignature,
+    ),
   ),
   goal: 80_000n,
   anchor: "anchor.erc4907SetUser",
@@ -244,7 +247,7 @@ const boothAddress = await boothAccount.getAddress();
 rows.push({
   operation: "registerBooth",
   gasUsed: await gasOf(
-    bioDental.connect(organizer).registerBooth(boothAddress, "Smile Lab booth #7"),
+    signedBy(bioDental, organizer).registerBooth(boothAddress, "Smile Lab booth #7"),
   ),
   note: "18-character name",
 });
@@ -360,7 +363,7 @@ const erc4907 = await ethers.deployContract("Erc4907Anchor");
 
 rows.push({
   operation: "anchor.ozSafeMint",
-  gasUsed: await gasOf(ozSafeMint.connect(anchorMinter).safeMint(await ozOwner.getAddress(), 1n)),
+  gasUsed: await gasOf(signedBy(ozSafeMint, anchorMinter).safeMint(await ozOwner.getAddress(), 1n)),
   note: "OpenZeppelin ERC721 _safeMint to an EOA, fresh owner",
 });
 const uri = cidV1RawString(seededBytes("record v1", 64));
@@ -368,22 +371,22 @@ if (uri.length !== 59) throw new Error(`the CIDv1 string has ${uri.length} chara
 rows.push({
   operation: "anchor.ozUriStorageMint",
   gasUsed: await gasOf(
-    ozUriStorage.connect(anchorMinter).mint(await uriOwner.getAddress(), 1n, uri),
+    signedBy(ozUriStorage, anchorMinter).mint(await uriOwner.getAddress(), 1n, uri),
   ),
   note: `OpenZeppelin ERC721URIStorage _safeMint + 59-character token URI (${uri.slice(0, 12)}…)`,
 });
 // Only the first mint ever pays for ERC721A's global counter leaving zero; measure a later one.
-await gasOf(erc721a.connect(erc721aWarm).mint(1n));
+await gasOf(signedBy(erc721a, erc721aWarm).mint(1n));
 rows.push({
   operation: "anchor.erc721aMint1",
-  gasUsed: await gasOf(erc721a.connect(erc721aOwner).mint(1n)),
+  gasUsed: await gasOf(signedBy(erc721a, erc721aOwner).mint(1n)),
   note: "ERC721A _mint of 1 to a fresh owner, counter already non-zero",
 });
-await gasOf(erc4907.connect(anchorMinter).mint(await rentalOwner.getAddress(), 1n));
+await gasOf(signedBy(erc4907, anchorMinter).mint(await rentalOwner.getAddress(), 1n));
 rows.push({
   operation: "anchor.erc4907SetUser",
   gasUsed: await gasOf(
-    erc4907.connect(rentalOwner).setUser(1n, await renter.getAddress(), expiresAt),
+    signedBy(erc4907, rentalOwner).setUser(1n, await renter.getAddress(), expiresAt),
   ),
   note: "minimal ERC-4907 setUser, fresh user",
 });
