@@ -41,7 +41,10 @@ export async function connectWallet(page: Page, address: string): Promise<void> 
   } catch (error) {
     // Say what the member saw instead: no wallet discovered, a disabled button, an error.
     const seen = await dialog.innerText({ timeout: 1_000 }).catch(() => "(no dialog)");
-    throw new Error(`the connect dialog offered no usable "${TEST_WALLET_INFO.name}"; it showed:\n${seen}`, { cause: error });
+    throw new Error(
+      `the connect dialog offered no usable "${TEST_WALLET_INFO.name}"; it showed:\n${seen}`,
+      { cause: error },
+    );
   }
   await dialog.waitFor({ state: "hidden", timeout: STEP_TIMEOUT_MS });
   await page.waitForFunction(
