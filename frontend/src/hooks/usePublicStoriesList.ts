@@ -4,6 +4,8 @@ import { parseTokenUri } from "../lib/format/tokenUri.ts";
 import { latestConsentByToken } from "../lib/records/latestConsentByToken.ts";
 import { useEventHistory } from "./useEventHistory.ts";
 
+const MAX_CANDIDATES = 200;
+
 export type PublicStory = {
   tokenId: bigint;
   title: string;
@@ -19,7 +21,9 @@ export type PublicStory = {
  */
 export function usePublicStoriesList({ limit = 24 }: { limit?: number } = {}) {
   const history = useEventHistory({ eventName: "PublicProfileUpdated" });
-  const candidates = history.data ? latestConsentByToken(history.data.items).slice(0, limit) : [];
+  // Burned tokens and withdrawn consent only show in the multicall, so read more candidates than
+  // the page shows (one eth_call whatever their number) and cut afterwards.
+  const candidates = history.data ? latestConsentByToken(history.data.items).slice(0, MAX_CANDIDATES) : [];
   const reads = useReadContracts({
     allowFailure: true,
     contracts: candidates.flatMap((tokenId) => [
@@ -43,7 +47,7 @@ export function usePublicStoriesList({ limit = 24 }: { limit?: number } = {}) {
   }
 
   return {
-    stories,
+    stories: stories.slice(0, limit),
     isPending: history.isPending || (candidates.length > 0 && reads.isPending),
     isEnabled: history.fetchStatus !== "idle" || history.data !== undefined,
     error: history.error ?? reads.error,

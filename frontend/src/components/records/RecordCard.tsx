@@ -1,5 +1,6 @@
 import { formatTimestamp } from "../../lib/format/time.ts";
 import { tokenLabel } from "../../lib/format/tokenId.ts";
+import { parseTokenUri } from "../../lib/format/tokenUri.ts";
 import type { OwnedRecord } from "../../hooks/useOwnedRecordsList.ts";
 import { Link } from "../ui/Link.tsx";
 import { TokenArt } from "./TokenArt.tsx";
@@ -7,6 +8,9 @@ import { TokenArt } from "./TokenArt.tsx";
 /** One owned record in the gallery: art, version, who can read it. */
 export function RecordCard({ record }: { record: OwnedRecord }) {
   const label = tokenLabel(record.tokenId);
+  // The renderer names the token after its public title only while the owner consents.
+  const meta = parseTokenUri(record.tokenUri);
+  const isPublic = Boolean(meta && meta.name !== "Bio-Dental Record");
   return (
     <Link
       href={`/records/${record.tokenId}`}
@@ -26,8 +30,13 @@ export function RecordCard({ record }: { record: OwnedRecord }) {
             className={`pill ${record.activeGrants > 0 ? "ok" : ""}`}
             data-testid="record-grants"
           >
-            {record.activeGrants === 0 ? "Private" : `Shared with ${record.activeGrants}`}
+            {record.activeGrants === 0 ? "Not shared" : `Shared with ${record.activeGrants}`}
           </span>
+          {isPublic ? (
+            <span className="pill ok" data-testid="record-public">
+              Public story
+            </span>
+          ) : null}
         </div>
         <p className="hint">Updated {formatTimestamp(record.updatedAt)}</p>
       </div>
