@@ -57,11 +57,11 @@ export const routeTable: RouteDefinition[] = [
   {
     pattern: "/present",
     title: "Present at a booth",
-    component: lazy(() => import("./PresentRoute.tsx")),
+    component: lazy(() => import("./booth/PresentAtBoothRoute.tsx")),
   },
   {
     pattern: "/verify",
     title: "Verify a presentation",
-    component: lazy(() => import("./VerifyRoute.tsx")),
+    component: lazy(() => import("./booth/BoothKioskRoute.tsx")),
   },
 ];
