@@ -53,7 +53,7 @@ export const routeTable: RouteDefinition[] = [
     title: "Emotional Echoes",
     component: lazy(() => import("./EchoesRoute.tsx")),
   },
-  // The booth issue fills these two in (member QR and kiosk verifier).
+  // The booth pages: the member's presentation QR and the kiosk verifier (`/verify#bdp1.…`).
   {
     pattern: "/present",
     title: "Present at a booth",
