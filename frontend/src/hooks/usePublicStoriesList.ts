@@ -23,7 +23,9 @@ export function usePublicStoriesList({ limit = 24 }: { limit?: number } = {}) {
   const history = useEventHistory({ eventName: "PublicProfileUpdated" });
   // Burned tokens and withdrawn consent only show in the multicall, so read more candidates than
   // the page shows (one eth_call whatever their number) and cut afterwards.
-  const candidates = history.data ? latestConsentByToken(history.data.items).slice(0, MAX_CANDIDATES) : [];
+  const candidates = history.data
+    ? latestConsentByToken(history.data.items).slice(0, MAX_CANDIDATES)
+    : [];
   const reads = useReadContracts({
     allowFailure: true,
     contracts: candidates.flatMap((tokenId) => [
