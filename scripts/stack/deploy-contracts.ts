@@ -59,7 +59,15 @@ export async function ensureDeployment(
   const staleSources = artifactsOutdated(projectRoot);
   if (staleSources) {
     onStep?.("build", staleSources);
-    await runLogged("hardhat build", process.execPath, [cli, "build"], projectRoot, logFile);
+    // --force: after `hardhat test --coverage` the cache calls the instrumented artifacts
+    // up to date, and a plain build would leave them (too large to deploy) in place.
+    await runLogged(
+      "hardhat build",
+      process.execPath,
+      [cli, "build", "--force"],
+      projectRoot,
+      logFile,
+    );
     const still = artifactsOutdated(projectRoot);
     if (still) throw new DeploymentError(`\`hardhat build\` ran, but ${still}.`);
   }
