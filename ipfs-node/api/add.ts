@@ -10,7 +10,9 @@ import {
 import type { CID } from "multiformats/cid";
 import { HttpError } from "../http/http-error.ts";
 import { readBoolean, readInteger } from "../http/query.ts";
+import { withFramedLeaves } from "../node/framed-leaves.ts";
 import {
+  KUBO_DEFAULT_CHUNK_SIZE,
   KUBO_MAX_CHUNK_SIZE,
   kuboImporterOptions,
   type KuboImportParameters,
@@ -18,6 +20,9 @@ import {
 import { pinRecursive } from "../node/pins.ts";
 import type { ApiHandler } from "./api-context.ts";
 import { AsyncQueue } from "./async-queue.ts";
+
+/** Leaf blocks hashed and written at once per upload (the importer's default is 10). */
+const BLOCK_WRITE_CONCURRENCY = 32;
 
 type AddOptions = KuboImportParameters & {
   pin: boolean;
@@ -99,13 +104,21 @@ export const handleAdd: ApiHandler = async (context, req, res, params, signal) =
   const results: ImportResult[] = [];
   try {
     const blockstore = options.onlyHash ? hashOnlyBlockstore : context.core.blockstore;
-    for await (const entry of importer(parts, blockstore, {
-      ...kuboImporterOptions(options),
-      // it-parallel-batch gathers a whole batch before starting it, and busboy cannot produce the
-      // next part before this one is read: any batch size above 1 would wait forever.
-      fileImportConcurrency: 1,
-      onProgress: progress?.onProgress,
-    })) {
+    const importOptions = withFramedLeaves(
+      {
+        ...kuboImporterOptions(options),
+        // it-parallel-batch gathers a whole batch before starting it, and busboy cannot produce
+        // the next part before this one is read: any batch size above 1 would wait forever.
+        fileImportConcurrency: 1,
+        // Leaves are written (and fsynced) in parallel: the disk, not the loop, sets the pace.
+        blockWriteConcurrency: BLOCK_WRITE_CONCURRENCY,
+        onProgress: progress?.onProgress,
+      },
+      options.chunkSize ?? KUBO_DEFAULT_CHUNK_SIZE,
+      // Both stores copy the bytes out during put: the disk store writes them, hash-only drops them.
+      { recycleFrames: true },
+    );
+    for await (const entry of importer(parts, blockstore, importOptions)) {
       results.push(entry);
     }
     if (failure) throw failure;
