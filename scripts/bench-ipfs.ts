@@ -11,21 +11,31 @@ import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { unixfs } from "@helia/unixfs";
-import { FsBlockstore } from "blockstore-fs";
-import { FsDatastore } from "datastore-fs";
-import { createHeliaLight } from "helia";
+import { constants, PerformanceObserver } from "node:perf_hooks";
 import { create } from "kubo-rpc-client";
 import { kuboImporterOptions } from "../ipfs-node/node/kubo-import-options.ts";
 import { startIpfsNode } from "../ipfs-node/start-ipfs-node.ts";
+import { tuneHeapForStreaming } from "../ipfs-node/tune-heap-for-streaming.ts";
 
 const MiB = 1024 * 1024;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 if (process.argv[2] === "--serve") {
+  // Tuned exactly as `npm run ipfs` runs the node.
+  tuneHeapForStreaming();
+  let majorGcs = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { detail?: { kind?: number } })[])
+      if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majorGcs++;
+  }).observe({ entryTypes: ["gc"] });
   const node = await startIpfsNode({ dataDir: process.argv[3]!, apiPort: 0, gatewayPort: 0 });
   process.stdout.write(JSON.stringify({ apiUrl: node.apiUrl }) + "\n");
-  process.on("SIGTERM", () => void node.stop().then(() => process.exit(0)));
+  // Told to stop: report what the node's process spent, for the table.
+  process.on("SIGTERM", () => {
+    const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+    process.stdout.write(JSON.stringify({ majorGcs, peakRssMiB }) + "\n");
+    void node.stop().then(() => process.exit(0));
+  });
 } else {
   await main();
 }
@@ -53,11 +63,14 @@ async function main(): Promise<void> {
         stdio: ["ignore", "pipe", "inherit"],
       },
     );
-    const line = await new Promise<string>((resolve, reject) => {
-      createInterface({ input: child.stdout! }).once("line", resolve);
-      child.once("exit", (code) => reject(new Error(`node exited with ${code}`)));
-    });
-    const { apiUrl } = JSON.parse(line) as { apiUrl: string };
+    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+    const nextLine = async (): Promise<string> => {
+      const { value, done } = await lines.next();
+      if (done)
+        throw new Error(`the node's process exited (${child.exitCode ?? child.signalCode})`);
+      return value;
+    };
+    const { apiUrl } = JSON.parse(await nextLine()) as { apiUrl: string };
     const ipfs = create({ url: apiUrl });
     let start = performance.now();
     const added = await ipfs.add(pieces(), { pin: true });
@@ -68,10 +81,15 @@ async function main(): Promise<void> {
     const rpcCatSeconds = (performance.now() - start) / 1000;
     if (catBytes !== data.length)
       throw new Error(`RPC cat returned ${catBytes} bytes, expected ${data.length}`);
-    await new Promise((resolve) => {
-      child.once("exit", resolve);
-      child.kill("SIGTERM");
-    });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const server = JSON.parse(await nextLine()) as { majorGcs: number; peakRssMiB: number };
+    await exited;
+
+    // Loaded only now, so the RPC client above ran without Helia's modules in its heap.
+    const [{ unixfs }, { FsBlockstore }, { FsDatastore }, { createHeliaLight }] = await Promise.all(
+      [import("@helia/unixfs"), import("blockstore-fs"), import("datastore-fs"), import("helia")],
+    );
 
     // --- In-process Helia on disk, same options ----------------------------------------------
     const blockstore = new FsBlockstore(path.join(root, "helia/blocks"));
@@ -103,6 +121,8 @@ async function main(): Promise<void> {
       rpcCatMiBps: rate(rpcCatSeconds),
       inProcessAddPinMiBps: rate(inProcessAddSeconds),
       inProcessCatMiBps: rate(inProcessCatSeconds),
+      serverMajorGcs: server.majorGcs,
+      serverPeakRssMiB: server.peakRssMiB,
       goalRpcAddPinMiBps: 100,
       goalRpcCatMiBps: 250,
       cpus: os.cpus().length,
@@ -124,6 +144,9 @@ async function main(): Promise<void> {
     ]);
     console.log(
       `${totalMiB} MiB random data, CID ${results.cid}; goals over RPC: add+pin >= 100, cat >= 250 MiB/s; load average ${results.loadAverage1m} on ${results.cpus} CPUs`,
+    );
+    console.log(
+      `the node's process: ${server.majorGcs} full garbage collections, peak RSS ${server.peakRssMiB} MiB`,
     );
     await mkdir(path.resolve(here, "../bench/results"), { recursive: true });
     await writeFile(

@@ -5,7 +5,9 @@
  */
 import { IpfsNodeConfigError } from "../ipfs-node/config.ts";
 import { PortInUseError, startIpfsNode } from "../ipfs-node/start-ipfs-node.ts";
+import { tuneHeapForStreaming } from "../ipfs-node/tune-heap-for-streaming.ts";
 
+tuneHeapForStreaming();
 try {
   const node = await startIpfsNode();
   console.log(`IPFS RPC API:  ${node.apiUrl}/api/v0`);

@@ -1,4 +1,5 @@
 import { PortInUseError, startIpfsNode } from "../../ipfs-node/start-ipfs-node.ts";
+import { tuneHeapForStreaming } from "../../ipfs-node/tune-heap-for-streaming.ts";
 import { PortBusyError } from "./errors.ts";
 import { isPortFree } from "./ports.ts";
 import { probeHttp, probeIpfsApi } from "./probes.ts";
@@ -58,6 +59,7 @@ export async function ensureIpfsNode(
     });
   }
   try {
+    tuneHeapForStreaming();
     const node = await startIpfsNode({ host, apiPort, gatewayPort, dataDir, corsOrigins });
     return { apiUrl: node.apiUrl, gatewayUrl: node.gatewayUrl, stop: () => node.stop() };
   } catch (error) {
