@@ -253,8 +253,8 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
           logFile: path.join(logsDir, "vite.log"),
           env: {
             // The address too: while a second stack runs, the shared generated bindings may list its deployment.
-            VITE_BIODENTAL_ADDRESS: deployment.address,
-            VITE_BIODENTAL_DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
+            VITE_CONTRACT_ADDRESS: deployment.address,
+            VITE_DEPLOYMENT_BLOCK: String(deployment.deploymentBlock),
             VITE_CHAIN_ID: String(chain.chainId),
             VITE_RPC_URL: chain.rpcUrl,
             VITE_IPFS_API_URL: ipfs.apiUrl,
