@@ -235,6 +235,13 @@ contract BioDentalNFT is IBioDentalNFT, IERC4906, SoulboundERC721, AccessControl
         return _nonceOf(owner);
     }
 
+    /// @inheritdoc IBioDentalNFT
+    function useNonce() external returns (uint256 nonce) {
+        nonce = _nonceOf(msg.sender);
+        _useNonce(msg.sender);
+        emit NonceUsed(msg.sender, nonce);
+    }
+
     // ------------------------------------------------------------------ encryption keys
 
     /// @inheritdoc IBioDentalNFT

@@ -238,6 +238,12 @@ rows.push({
 });
 
 rows.push({
+  operation: "useNonce",
+  gasUsed: await gasOf(asMember.useNonce()),
+  note: "cancels the member's unsubmitted signed grants (nonce slot already non-zero)",
+});
+
+rows.push({
   operation: "setEncryptionKey",
   gasUsed: await gasOf(asMember.setEncryptionKey(seededBytes("x25519 public key", 32))),
   note: "the account's first key",

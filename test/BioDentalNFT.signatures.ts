@@ -411,4 +411,41 @@ describe("BioDentalNFT gasless grants (grantAccessBySig)", () => {
       expect(await bioDental.nextTokenIdOf(alice.address)).to.equal(tokenIdOf(alice.address, 2));
     });
   });
+
+  describe("when the owner cancels a signed grant with useNonce", () => {
+    it("spends the current nonce, emits NonceUsed(owner, nonce) and the signature no longer works", async () => {
+      const { bioDental, relayed, message, signature, alice, bob, tokenId } =
+        await loadFixture(signedFixture);
+      await expect(bioDental.connect(alice).useNonce())
+        .to.emit(bioDental, "NonceUsed")
+        .withArgs(alice.address, 0n);
+      expect(await bioDental.nonces(alice.address)).to.equal(1n);
+      await expect(submit(relayed, message, signature))
+        .to.be.revertedWithCustomError(bioDental, "BioDentalInvalidSignature")
+        .withArgs(alice.address);
+      expect(await bioDental.grantOf(tokenId, bob.address)).to.deep.equal([0n, 0n]);
+    });
+
+    it("returns the nonce it spent, and a signature for the next nonce still works", async () => {
+      const { bioDental, relayed, message, domain, alice, bob, tokenId } =
+        await loadFixture(signedFixture);
+      expect(await bioDental.connect(alice).useNonce.staticCall()).to.equal(0n);
+      await bioDental.connect(alice).useNonce();
+      const next = { ...message, nonce: 1n };
+      await expect(submit(relayed, next, await signGrantAccess(alice, domain, next)))
+        .to.emit(bioDental, "AccessGranted")
+        .withArgs(tokenId, bob.address, READ_AND_PRESENT, message.expiresAt, WRAPPED_KEY);
+      expect(await bioDental.nonces(alice.address)).to.equal(2n);
+    });
+
+    it("spends only the caller's own nonce", async () => {
+      const { bioDental, relayed, message, signature, alice, bob } =
+        await loadFixture(signedFixture);
+      await expect(bioDental.connect(bob).useNonce())
+        .to.emit(bioDental, "NonceUsed")
+        .withArgs(bob.address, 0n);
+      expect(await bioDental.nonces(alice.address)).to.equal(0n);
+      await expect(submit(relayed, message, signature)).to.emit(bioDental, "AccessGranted");
+    });
+  });
 });

@@ -105,6 +105,10 @@ interface IBioDentalNFT {
     /// @notice Emitted when the owner revokes every scope `grantee` held on `tokenId`.
     event AccessRevoked(uint256 indexed tokenId, address indexed grantee);
 
+    /// @notice Emitted when `owner` spends signature nonce `nonce` without a grant, cancelling
+    /// every signature made for it that was not yet submitted.
+    event NonceUsed(address indexed owner, uint256 nonce);
+
     /// @notice Emitted when `account` registers (or replaces) its X25519 public key.
     event EncryptionKeySet(address indexed account, bytes32 publicKey);
 
@@ -186,6 +190,13 @@ interface IBioDentalNFT {
 
     /// @notice Returns the next nonce a signature of `owner` must use.
     function nonces(address owner) external view returns (uint256);
+
+    /// @notice Spends the caller's current signature nonce, so a `grantAccessBySig` signature made
+    /// for it can no longer be submitted, even before its deadline.
+    /// @dev For a member who signed a grant and changed their mind, or whose signature leaked.
+    /// Signatures are made for one nonce each, so this cancels all those made for the current one.
+    /// Emits `NonceUsed` for indexers and returns the nonce spent.
+    function useNonce() external returns (uint256 nonce);
 
     // ---------------------------------------------------------------- encryption keys
 
