@@ -25,7 +25,7 @@ contract BioDentalNFTInvariantsTest is BioDentalFixture, StdInvariant {
         handler = new BioDentalHandler(nft, [aliceKey, bobKey, carolKey], outsiderKey, START);
         vm.label(address(handler), "handler");
 
-        bytes4[] memory selectors = new bytes4[](9);
+        bytes4[] memory selectors = new bytes4[](10);
         selectors[0] = BioDentalHandler.mint.selector;
         selectors[1] = BioDentalHandler.updateRecord.selector;
         selectors[2] = BioDentalHandler.grantAccess.selector;
@@ -36,6 +36,7 @@ contract BioDentalNFTInvariantsTest is BioDentalFixture, StdInvariant {
         selectors[7] = BioDentalHandler.warp.selector;
         // Minting twice as often keeps a few tokens alive for the other actions.
         selectors[8] = BioDentalHandler.mint.selector;
+        selectors[9] = BioDentalHandler.useNonce.selector;
         targetContract(address(handler));
         targetSelector(FuzzSelector(address(handler), selectors));
     }
@@ -139,7 +140,7 @@ contract BioDentalNFTInvariantsTest is BioDentalFixture, StdInvariant {
         }
     }
 
-    /// Each owner's nonce counts exactly its signed grants that went through.
+    /// Each owner's nonce counts exactly its signed grants that went through and its `useNonce` calls.
     function invariant_noncesCountUsedSignatures() public view {
         uint256 actorCount = handler.actorCount();
         for (uint256 i; i < actorCount; ++i) {

@@ -246,6 +246,19 @@ contract BioDentalHandler {
         ++successes["revokeAccess"];
     }
 
+    /// @notice An actor cancels its unsubmitted signed grants; later signatures must use the next nonce.
+    function useNonce(uint256 actorSeed) external action("useNonce") {
+        // One call in four: enough to interleave with signed grants, rare enough to leave them room.
+        if (_dice(actorSeed, "useNonce") % 4 != 0) return;
+        uint256 actor = _dice(actorSeed, "nonce actor") % actors.length;
+        address account = actors[actor];
+        (bool ok, bytes memory ret) = _callAs(actor, abi.encodeCall(nft.useNonce, ()));
+        if (!_check("useNonce", ok, ret, "")) return;
+        if (abi.decode(ret, (uint256)) != ghostNonce[account]) _violation("useNonce returned another nonce");
+        ++ghostNonce[account];
+        ++successes["useNonce"];
+    }
+
     function burn(uint256 actorSeed, uint256 tokenSeed) external action("burn") {
         // Burn one call in three, so that most runs keep live tokens to grant and revoke on.
         if (tokenIds.length == 0 || _dice(tokenSeed, "burn") % 3 != 0) return;
