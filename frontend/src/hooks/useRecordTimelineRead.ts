@@ -32,15 +32,22 @@ export function useRecordTimelineRead({
   versions: readonly { version: bigint; cid: Hex }[];
   reader: Address | undefined;
   keyPair: EncryptionKeyPair | undefined;
-  grantWraps: readonly Hex[];
+  /** A grantee's wraps from its AccessGranted logs; undefined while those logs load. */
+  grantWraps: readonly Hex[] | undefined;
 }): TimelineEntry[] {
   const client = useRecordsClient();
   const ipfsUp = useIpfsReachable();
   const recent = versions.slice(-MAX_VERSIONS);
   const results = useQueries({
     queries: recent.map((entry) => ({
-      queryKey: [...queryKeys.record(targetChain.id, tokenId, entry.version, reader ?? ""), "json"],
-      enabled: ipfsUp && Boolean(client && keyPair && reader),
+      // The wraps are part of the key and awaited: a version read without them fails for a
+      // grantee, and that failure would otherwise stay cached (no retry, never stale).
+      queryKey: [
+        ...queryKeys.record(targetChain.id, tokenId, entry.version, reader ?? ""),
+        "json",
+        grantWraps ?? [],
+      ],
+      enabled: ipfsUp && Boolean(client && keyPair && reader && grantWraps),
       staleTime: Number.POSITIVE_INFINITY,
       gcTime: 5 * 60_000,
       retry: false,

@@ -62,7 +62,10 @@ function DecryptedRecord({
     args: { tokenId, grantee: reader },
     enabled: !isOwner && Boolean(reader),
   });
-  const grantWraps: Hex[] = (myGrants.data?.items ?? []).map((log) => log.args.wrappedKey);
+  // The owner needs no grant wraps; a grantee's timeline waits for them (see
+  // useRecordTimelineRead), or goes without if its logs cannot be read.
+  const grantWraps: Hex[] | undefined =
+    isOwner || myGrants.error ? [] : myGrants.data?.items.map((log) => log.args.wrappedKey);
   const timeline = useRecordTimelineRead({
     tokenId,
     versions: versions.versions,
