@@ -20,14 +20,18 @@ export function useAccessRevoke() {
     }) => {
       if (!client?.walletClient)
         throw new PreconditionError("Connect your wallet on the right network first.");
-      const result = await revokeRecordAccess(client, {
-        tokenId: variables.tokenId,
-        grantee: variables.grantee,
-        ownerKeyPair: variables.keyPair,
-        onProgress: variables.onProgress,
-      });
-      await refresh();
-      return result;
+      try {
+        return await revokeRecordAccess(client, {
+          tokenId: variables.tokenId,
+          grantee: variables.grantee,
+          ownerKeyPair: variables.keyPair,
+          onProgress: variables.onProgress,
+        });
+      } finally {
+        // Also after a failure: the revoke may be mined though the re-encryption after it failed,
+        // and every grant list and "Shared with" line must drop the reader at once.
+        await refresh();
+      }
     },
   });
 }

@@ -12,6 +12,7 @@ import { EXPIRY_PRESETS, type ExpiryChoice, expiresAtOf } from "../../lib/record
 import { GRANT_PLAN, planSteps } from "../../lib/records/progressPlan.ts";
 import { ErrorNotice } from "../ui/ErrorNotice.tsx";
 import { StepList } from "../ui/StepList.tsx";
+import { GrantDoneNotice } from "./GrantDoneNotice.tsx";
 
 /** Grant READ and/or PRESENT until a preset or a date; warns first when READ cannot be delivered. */
 export function GrantForm({
@@ -188,10 +189,9 @@ export function GrantForm({
           label="Grant progress"
         />
       ) : null}
+      {/* Who was granted, not whatever the address field holds since. */}
       {grant.isSuccess ? (
-        <p className="notice notice-ok" role="status" data-testid="grant-done">
-          Shared with {shortAddress(grantee ?? "")}.
-        </p>
+        <GrantDoneNotice tokenId={tokenId} grantee={grant.variables.grantee} />
       ) : null}
       {grant.error ? <ErrorNotice error={grant.error} /> : null}
     </form>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type GrantedLog, countActiveGrants, replayGrants } from "./grantState.ts";
+import { type GrantedLog, countActiveGrants, grantEnded, replayGrants } from "./grantState.ts";
 
 const alice = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const;
 const bob = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC" as const;
@@ -88,5 +88,31 @@ describe("replayGrants", () => {
     const counts = countActiveGrants(grants);
     expect(counts.get(7n)).toBe(1);
     expect(counts.get(8n)).toBe(1);
+  });
+});
+
+describe("grantEnded", () => {
+  const now = 1_000n;
+  const revokedAlice = [{ blockNumber: 2n, logIndex: 0, args: { tokenId: 7n, grantee: alice } }];
+
+  it("is true once the grantee's grant on that token is revoked or expired", () => {
+    const grants = replayGrants({
+      granted: [granted(1n, 7n, alice, 2_000n), granted(1n, 7n, bob, 500n)],
+      revoked: revokedAlice,
+      nowSeconds: now,
+    });
+    expect(grantEnded(grants, 7n, alice)).toBe(true);
+    expect(grantEnded(grants, 7n, bob)).toBe(true);
+  });
+
+  it("is false while the grant is active, and for a grant the logs do not show yet", () => {
+    const grants = replayGrants({
+      granted: [granted(1n, 7n, alice, 2_000n)],
+      revoked: [],
+      nowSeconds: now,
+    });
+    expect(grantEnded(grants, 7n, alice.toLowerCase() as typeof alice)).toBe(false);
+    expect(grantEnded(grants, 7n, bob)).toBe(false);
+    expect(grantEnded(grants, 8n, alice)).toBe(false);
   });
 });

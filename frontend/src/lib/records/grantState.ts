@@ -94,3 +94,23 @@ export function countActiveGrants(grants: readonly GrantView[]): Map<bigint, num
     if (grant.status === "active") counts.set(grant.tokenId, (counts.get(grant.tokenId) ?? 0) + 1);
   return counts;
 }
+
+/**
+ * Whether the logs show `grantee`'s grant on `tokenId` as over (revoked, expired or erased). A
+ * grant the logs do not hold yet is not over: a confirmation shown right after the grant's
+ * receipt stays up until the refreshed logs say otherwise.
+ *
+ * @example
+ * grantEnded(grants, tokenId, "0x7099…") // true once the owner revoked 0x7099…
+ */
+export function grantEnded(
+  grants: readonly GrantView[],
+  tokenId: bigint,
+  grantee: Address,
+): boolean {
+  const grant = grants.find(
+    (candidate) =>
+      candidate.tokenId === tokenId && candidate.grantee.toLowerCase() === grantee.toLowerCase(),
+  );
+  return grant !== undefined && grant.status !== "active";
+}
