@@ -236,10 +236,6 @@ describe("when two members share a record", function () {
       expect(await waitForRecordOutcome(ownerPage)).to.equal("decrypted");
       await ownerPage.getByTestId("burn-panel").scrollIntoViewIfNeeded();
       await screenshot(ownerPage, "burn-warning-phone");
-      // KNOWN BUG, allowed here only: burnRecord (lib/records) unpins every version it ever
-      // pointed to, including the one the revoke already unpinned, and the IPFS API's 404 for it
-      // lands in the console. Remove this allowance once burnRecord skips versions no longer pinned.
-      owner.guard.allow(/status of 404 .* @ .*\/api\/v0\/pin\/rm\?/);
       const warning = await burnRecord(ownerPage);
       expect(warning).to.match(/cannot be undone/i);
       await screenshot(ownerPage, "burned-phone");

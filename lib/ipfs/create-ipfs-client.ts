@@ -39,6 +39,12 @@ export type IpfsClient = {
   pin(cid: string, options?: { signal?: AbortSignal | undefined }): Promise<void>;
   unpin(cid: string, options?: { signal?: AbortSignal | undefined }): Promise<void>;
   isPinned(cid: string, options?: { signal?: AbortSignal | undefined }): Promise<boolean>;
+  /**
+   * Those of `cids` pinned recursively on the node, in their given spelling, from one listing of
+   * its pins: asking about each one (`isPinned`) would answer every unpinned one with an HTTP
+   * error, which browsers log in the console.
+   */
+  pinnedAmong(cids: string[], options?: { signal?: AbortSignal | undefined }): Promise<string[]>;
   gatewayUrl(cid: string): string;
   /** The underlying kubo-rpc-client, for anything not wrapped here. */
   readonly rpc: KuboRPCClient;
@@ -124,6 +130,22 @@ export function createIpfsClient(parameters: CreateIpfsClientParameters): IpfsCl
         if (/not pinned/i.test(error instanceof Error ? error.message : "")) return false;
         throw toIpfsError(error, { url, cid });
       }
+    },
+    async pinnedAmong(cids, options = {}) {
+      // v0 and v1 spellings of one DAG share codec and multihash: compare in v1.
+      const inV1 = (cid: string) => parseCid(cid).toV1().toString();
+      const wanted = new Set(cids.map(inV1));
+      const pinned = new Set<string>();
+      if (wanted.size === 0) return [];
+      try {
+        for await (const pin of rpc.pin.ls({ type: "recursive", signal: options.signal })) {
+          const key = pin.cid.toV1().toString();
+          if (wanted.has(key)) pinned.add(key);
+        }
+      } catch (error) {
+        throw toIpfsError(error, { url });
+      }
+      return cids.filter((cid) => pinned.has(inV1(cid)));
     },
     gatewayUrl(cid) {
       return `${gatewayBase}/ipfs/${parseCid(cid).toString()}`;

@@ -10,8 +10,9 @@ export type BurnRecordReturnType = { hash: Hash; unpinned: string[] };
 
 /**
  * Erasure: burns the token (the contract clears the pointer and every grant), then unpins every
- * version it ever pointed to (from `RecordUpdated` history), so this node keeps no ciphertext.
- * Copies pinned elsewhere, and what readers already decrypted, are beyond its reach.
+ * version it ever pointed to (from `RecordUpdated` history) that this node still pins, so it keeps
+ * no ciphertext; `unpinned` lists those. Versions replaced earlier were unpinned then, unless that
+ * failed. Copies pinned elsewhere, and what readers already decrypted, are beyond its reach.
  *
  * @example
  * const { unpinned } = await burnRecord(client, { tokenId })
@@ -33,7 +34,8 @@ export async function burnRecord(
     args: [tokenId],
     onProgress,
   });
-  const cids = [...new Set(logs.map((log) => cidFromBytes(log.args.cid)))];
+  const versions = [...new Set(logs.map((log) => cidFromBytes(log.args.cid)))];
+  const cids = await client.ipfs.pinnedAmong(versions);
   for (const cid of cids) {
     onProgress?.({ stage: "unpin", cid });
     await client.ipfs.unpin(cid);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { expect } from "chai";
+import { CID } from "multiformats/cid";
 import { startIpfsNode, type RunningIpfsNode } from "../../../ipfs-node/start-ipfs-node.ts";
 import { createIpfsClient } from "../../../lib/ipfs/create-ipfs-client.ts";
 import { createPinner } from "../../../lib/ipfs/create-pinner.ts";
@@ -74,6 +75,18 @@ describe("lib/ipfs client against the embedded node", function () {
       expect((await ipfs.addStream(stream)).cid).to.equal(
         "QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o",
       );
+    });
+
+    it("tells which of several CIDs are pinned, in one listing and in their own spelling", async () => {
+      const ipfs = createIpfsClient({ rpcUrl: node.apiUrl });
+      const pinned = (await ipfs.addBytes(randomBytes(64))).cid;
+      const unpinned = (await ipfs.addBytes(randomBytes(64), { pin: false })).cid;
+      const pinnedAsV1 = CID.parse(pinned).toV1().toString();
+      expect(await ipfs.pinnedAmong([unpinned, pinned, pinnedAsV1])).to.deep.equal([
+        pinned,
+        pinnedAsV1,
+      ]);
+      expect(await ipfs.pinnedAmong([])).to.deep.equal([]);
     });
 
     it("pins and unpins through createPinner({ kind: 'kubo' })", async () => {
