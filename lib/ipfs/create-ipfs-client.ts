@@ -1,5 +1,6 @@
 import { create, type KuboRPCClient } from "kubo-rpc-client";
 import { parseCid } from "./cid.ts";
+import { streamAdd, streamsUploadsItself } from "./stream-add.ts";
 import { toIpfsError } from "./to-ipfs-error.ts";
 
 export type CreateIpfsClientParameters = {
@@ -72,12 +73,21 @@ export function createIpfsClient(parameters: CreateIpfsClientParameters): IpfsCl
     source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
     options: AddOptions = {},
   ): Promise<AddResult> {
+    const counted = countProgress(source, options.onProgress);
+    const pin = options.pin ?? true;
+    const cidVersion = options.cidVersion ?? 0;
     try {
-      const result = await rpc.add(countProgress(source, options.onProgress), {
-        pin: options.pin ?? true,
-        cidVersion: options.cidVersion ?? 0,
-        signal: options.signal,
-      });
+      // In Node, kubo-rpc-client would keep a copy of the whole upload in memory (stream-add.ts).
+      if (streamsUploadsItself)
+        return await streamAdd({
+          url,
+          headers,
+          source: counted,
+          pin,
+          cidVersion,
+          signal: options.signal,
+        });
+      const result = await rpc.add(counted, { pin, cidVersion, signal: options.signal });
       return { cid: result.cid.toString(), size: result.size };
     } catch (error) {
       throw toIpfsError(error, { url });
