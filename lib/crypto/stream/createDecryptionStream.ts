@@ -12,6 +12,7 @@ import {
   segmentNonce,
   segmentPlaintextSize,
 } from "./segments.ts";
+import { HeldBackSegmenter } from "./heldBackSegmenter.ts";
 
 export type CreateDecryptionStreamParameters = SegmentCipherParameters & {
   /**
@@ -159,8 +160,7 @@ export function createDecryptionStream(
   }
 
   function unknownLengthStream(): CreateDecryptionStreamReturnType {
-    const buffer = new Uint8Array(fullSize);
-    let filled = 0;
+    const segmenter = new HeldBackSegmenter(fullSize);
     let index = 0;
 
     // Segments are copied here: on failure the other flag is tried, only to name the error
@@ -217,34 +217,19 @@ export function createDecryptionStream(
 
     return new TransformStream<Uint8Array, Uint8Array>({
       async transform(chunk, controller) {
-        let offset = 0;
-        while (offset < chunk.length) {
-          if (filled === fullSize) {
-            dispatch(buffer, false);
-            filled = 0;
-            await drain(controller, concurrency - 1);
-          }
-          const remaining = chunk.length - offset;
-          if (filled === 0 && remaining > fullSize) {
-            dispatch(chunk.subarray(offset, offset + fullSize), false);
-            offset += fullSize;
-            await drain(controller, concurrency - 1);
-            continue;
-          }
-          const take = Math.min(fullSize - filled, remaining);
-          buffer.set(chunk.subarray(offset, offset + take), filled);
-          filled += take;
-          offset += take;
-        }
+        await segmenter.push(chunk, async (segment) => {
+          dispatch(segment, false);
+          await drain(controller, concurrency - 1);
+        });
       },
       async flush(controller) {
-        if (index === 0 && filled === 0) {
+        if (index === 0 && segmenter.rest.length === 0) {
           throw new TruncatedPayloadError({
             segmentIndex: 0,
             details: "The payload has no segments at all.",
           });
         }
-        dispatch(buffer.subarray(0, filled), true);
+        dispatch(segmenter.rest, true);
         await drain(controller, 0);
       },
     });

@@ -6,6 +6,7 @@ import {
   assertSegmentSize,
   segmentNonce,
 } from "./segments.ts";
+import { HeldBackSegmenter } from "./heldBackSegmenter.ts";
 
 export type CreateEncryptionStreamParameters = SegmentCipherParameters & {
   /** When given (as written in the envelope header), the stream fails if the input length differs. */
@@ -27,9 +28,7 @@ export class PlaintextLengthMismatchError extends BaseError {
  * Output chunks are whole ciphertext segments (segmentSize + 16 bytes, the last one shorter).
  *
  * WebCrypto copies its input synchronously when called (WebCrypto spec, "get a copy of the
- * bytes"), so one assembly buffer is reused for every segment, and input chunks holding whole
- * segments are passed as views without copying. A full segment is held back until more input
- * arrives, because only then is it known not to be the final one.
+ * bytes"), so the segmenter's one assembly buffer serves every segment (see HeldBackSegmenter).
  *
  * @example
  * const ciphertext = plaintext.pipeThrough(createEncryptionStream({ key, noncePrefix, aad, segmentSize }))
@@ -42,8 +41,6 @@ export function createEncryptionStream(
   const concurrency = Math.max(1, parameters.concurrency ?? DEFAULT_CONCURRENCY);
   const subtle = globalThis.crypto.subtle;
   const additionalData = aad.slice();
-  const buffer = new Uint8Array(segmentSize);
-  let filled = 0;
   let index = 0;
   let total = 0;
   const inflight: Promise<ArrayBuffer>[] = [];
@@ -74,38 +71,23 @@ export function createEncryptionStream(
     while (inflight.length > keep) controller.enqueue(new Uint8Array(await inflight.shift()!));
   };
 
+  const segmenter = new HeldBackSegmenter(segmentSize);
   return new TransformStream<Uint8Array, Uint8Array>({
     async transform(chunk, controller) {
       total += chunk.length;
       if (plaintextLength !== undefined && total > plaintextLength) {
         throw new PlaintextLengthMismatchError({ expected: plaintextLength, actual: total });
       }
-      let offset = 0;
-      while (offset < chunk.length) {
-        if (filled === segmentSize) {
-          // More input exists, so the held segment is not the last.
-          dispatch(buffer, false);
-          filled = 0;
-          await drain(controller, concurrency - 1);
-        }
-        const remaining = chunk.length - offset;
-        if (filled === 0 && remaining > segmentSize) {
-          dispatch(chunk.subarray(offset, offset + segmentSize), false);
-          offset += segmentSize;
-          await drain(controller, concurrency - 1);
-          continue;
-        }
-        const take = Math.min(segmentSize - filled, remaining);
-        buffer.set(chunk.subarray(offset, offset + take), filled);
-        filled += take;
-        offset += take;
-      }
+      await segmenter.push(chunk, async (segment) => {
+        dispatch(segment, false);
+        await drain(controller, concurrency - 1);
+      });
     },
     async flush(controller) {
       if (plaintextLength !== undefined && plaintextLength !== total) {
         throw new PlaintextLengthMismatchError({ expected: plaintextLength, actual: total });
       }
-      dispatch(buffer.subarray(0, filled), true);
+      dispatch(segmenter.rest, true);
       await drain(controller, 0);
     },
   });
