@@ -161,6 +161,7 @@ describe("when two members share a record", function () {
 
     await step("owner grants READ to the reader", async () => {
       await grantRead(ownerPage, readerAddress);
+      await ownerPage.getByTestId("grant-done").waitFor({ timeout: STEP_TIMEOUT_MS });
       await screenshot(ownerPage, "access-granted-phone");
     });
 
@@ -177,6 +178,13 @@ describe("when two members share a record", function () {
         "Dr. Liora Voss",
       );
       expect(await readerPage.getByTestId("record-role").innerText()).to.match(/Shared with you/);
+      // Someone else's record belongs under "Shared", not "My records".
+      expect(await readerPage.getByTestId("nav-shared").getAttribute("aria-current")).to.equal(
+        "page",
+      );
+      expect(await readerPage.getByTestId("nav-records").getAttribute("aria-current")).to.equal(
+        null,
+      );
       await screenshot(readerPage, "shared-record-decrypted-desktop");
     });
 
@@ -187,6 +195,10 @@ describe("when two members share a record", function () {
         .getByTestId("record-header-version")
         .filter({ hasText: "Version 2" })
         .waitFor({ timeout: STEP_TIMEOUT_MS });
+      // The "Shared with 0x…" confirmation of the revoked grant goes with it.
+      await ownerPage
+        .getByTestId("grant-done")
+        .waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
       await screenshot(ownerPage, "access-revoked-phone");
     });
 
