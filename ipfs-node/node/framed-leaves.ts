@@ -2,7 +2,7 @@ import * as dagPb from "@ipld/dag-pb";
 import { UnixFS } from "ipfs-unixfs";
 import type { BufferImporter, BufferImporterResult, ImporterOptions } from "ipfs-unixfs-importer";
 import type { Chunker } from "ipfs-unixfs-importer/chunker";
-import * as raw from "multiformats/codecs/raw";
+import { varint } from "multiformats";
 import { CID } from "multiformats/cid";
 import { sha256 } from "multiformats/hashes/sha2";
 import { CustomProgressEvent } from "progress-events";
@@ -69,12 +69,14 @@ let spareBytes = 0;
  */
 export function framedFixedSize(chunkSize: number): Chunker {
   return async function* framedFixedSizeChunker(source) {
-    let frame = newFrame(chunkSize);
+    // Taken when the first byte of a chunk arrives, so input ending on a boundary takes none.
+    let frame: Uint8Array | undefined;
     let filled = 0;
     let emitted = false;
     for await (const piece of source) {
       let offset = 0;
       while (offset < piece.length) {
+        frame ??= newFrame(chunkSize);
         const take = Math.min(chunkSize - filled, piece.length - offset);
         frame.set(piece.subarray(offset, offset + take), HEAD_ROOM + filled);
         filled += take;
@@ -82,12 +84,13 @@ export function framedFixedSize(chunkSize: number): Chunker {
         if (filled === chunkSize) {
           yield frameChunk(frame, chunkSize);
           emitted = true;
-          frame = newFrame(chunkSize);
+          frame = undefined;
           filled = 0;
         }
       }
     }
-    if (!emitted || filled > 0) yield frameChunk(frame, filled);
+    // An empty file is one empty chunk, as with the stock chunker.
+    if (!emitted || filled > 0) yield frameChunk(frame ?? newFrame(chunkSize), filled);
   };
 }
 
@@ -124,34 +127,24 @@ function frameChunk(frame: Uint8Array, length: number): Uint8Array {
   return chunk;
 }
 
-type LeafOptions = Pick<ImporterOptions, "cidVersion" | "rawLeaves" | "leafType" | "onProgress">;
+type LeafOptions = Pick<ImporterOptions, "cidVersion" | "leafType" | "onProgress">;
 
 /**
- * The importer's `bufferImporter` for framed chunks: a UnixFS `file` leaf is encoded in place
- * (raw leaves need no framing at all). Hashes with the same sha256 as the stock importer.
+ * The importer's `bufferImporter` for framed chunks: each UnixFS leaf is encoded in place and
+ * hashed with the same sha256 as the stock importer. Raw leaves never come here (see
+ * `withFramedLeaves`).
  */
-export function framedLeafImporter(
-  options: LeafOptions,
-  framing: FramedLeavesOptions,
-): BufferImporter {
+function framedLeafImporter(options: LeafOptions, framing: FramedLeavesOptions): BufferImporter {
   const cidVersion = options.cidVersion ?? 0;
   return async function* leafImporter(file, blockstore) {
     let bytesWritten = 0n;
     let leafCount = 0;
     const importLeaf = async (chunk: Uint8Array): Promise<BufferImporterResult> => {
       const leafIndex = leafCount++;
-      let block: Uint8Array;
-      let unixfs: UnixFS | undefined;
-      let cid: CID;
-      if (options.rawLeaves) {
-        block = chunk;
-        cid = CID.createV1(raw.code, await sha256.digest(block));
-      } else {
-        unixfs = new UnixFS({ type: options.leafType ?? "file", data: chunk });
-        block = encodeFileLeaf(chunk, unixfs);
-        const digest = await sha256.digest(block);
-        cid = cidVersion === 0 ? CID.createV0(digest) : CID.createV1(dagPb.code, digest);
-      }
+      const unixfs = new UnixFS({ type: options.leafType ?? "file", data: chunk });
+      const block = encodeFileLeaf(chunk, unixfs);
+      const digest = await sha256.digest(block);
+      const cid = cidVersion === 0 ? CID.createV0(digest) : CID.createV1(dagPb.code, digest);
       await blockstore.put(cid, block);
       if (framing.recycleFrames && leafIndex > 0) releaseFrame(chunk);
       bytesWritten += BigInt(block.byteLength);
@@ -183,38 +176,21 @@ export function encodeFileLeaf(data: Uint8Array, unixfs: UnixFS): Uint8Array {
     return dagPb.encode({ Data: unixfs.marshal(), Links: [] });
   }
   const n = data.length;
-  const nLength = varintLength(n);
+  const nLength = varint.encodingLength(n);
   const unixfsLength = 2 + 1 + nLength + n + 1 + nLength;
-  const start = data.byteOffset - (1 + varintLength(unixfsLength) + 2 + 1 + nLength);
+  const start = data.byteOffset - (1 + varint.encodingLength(unixfsLength) + 2 + 1 + nLength);
   const end = data.byteOffset + n + 1 + nLength;
   const block = new Uint8Array(data.buffer, start, end - start);
   let at = 0;
   block[at++] = 0x0a; // PBNode field 1 (Data), length-delimited
-  at = writeVarint(block, at, unixfsLength);
+  varint.encodeTo(unixfsLength, block, at);
+  at += varint.encodingLength(unixfsLength);
   block[at++] = 0x08; // UnixFS field 1 (Type), varint
   block[at++] = 0x02; // Type = File
   block[at++] = 0x12; // UnixFS field 2 (Data), length-delimited
-  at = writeVarint(block, at, n);
-  at += n; // the chunk is already in place
+  varint.encodeTo(n, block, at);
+  at += nLength + n; // the chunk is already in place
   block[at++] = 0x18; // UnixFS field 3 (filesize), varint
-  writeVarint(block, at, n);
+  varint.encodeTo(n, block, at);
   return block;
-}
-
-function varintLength(value: number): number {
-  let length = 1;
-  while (value >= 0x80) {
-    value = Math.floor(value / 0x80);
-    length++;
-  }
-  return length;
-}
-
-function writeVarint(target: Uint8Array, at: number, value: number): number {
-  while (value >= 0x80) {
-    target[at++] = (value & 0x7f) | 0x80;
-    value = Math.floor(value / 0x80);
-  }
-  target[at++] = value;
-  return at;
 }
