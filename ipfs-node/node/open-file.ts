@@ -58,6 +58,8 @@ export async function openFile(
           readFileRange(core.blockstore, entry.cid, offset, length, {
             readAhead: BLOCK_READ_AHEAD,
             signal: readSignal,
+            // The exporter has just read and decoded the root: no second read of it.
+            root: entry.type === "raw" ? entry.node : { node: entry.node, unixfs: entry.unixfs },
           });
   return {
     size: Number(entry.size),

@@ -13,7 +13,14 @@ export type ReadRangeOptions = {
   /** Blocks fetched ahead of the one being sent: the memory bound is this many blocks. */
   readAhead: number;
   signal?: AbortSignal | undefined;
+  /**
+   * The root, already decoded by whoever resolved it (the exporter): saves reading it again. A raw
+   * root is its bytes; a dag-pb root its node and UnixFS data.
+   */
+  root?: Uint8Array | { node: dagPb.PBNode; unixfs: UnixFS } | undefined;
 };
+
+type DecodedNode = { data: Uint8Array | undefined; children: Pending[] };
 
 /** A DAG that is not a well-formed UnixFS file (bad sizes, unknown codec, wrong node type). */
 export class NotUnixFsFileError extends Error {
@@ -50,18 +57,21 @@ export async function* readFileRange(
   const end = offset + length;
   if (length <= 0) return;
   const queue: Pending[] = [{ cid: root, start: 0, size: Number.POSITIVE_INFINITY }];
+  // Used for the first block only: the root, when the caller already decoded it.
+  let decoded = options.root === undefined ? undefined : describeRoot(root, options.root);
   let sent = 0;
   while (queue.length > 0) {
     options.signal?.throwIfAborted();
-    for (let index = 0; index < Math.min(options.readAhead, queue.length); index++) {
+    for (let index = decoded ? 1 : 0; index < Math.min(options.readAhead, queue.length); index++) {
       const pending = queue[index]!;
       pending.block ??= readBlock(blockstore, pending.cid, options.signal);
       // A rejected read ahead is reported when its turn comes, not as an unhandled rejection.
       pending.block.catch(() => undefined);
     }
     const current = queue.shift()!;
-    const block = await current.block!;
-    const { data, children } = decodeNode(current.cid, block, current.start);
+    const { data, children } =
+      decoded ?? decodeNode(current.cid, await current.block!, current.start);
+    decoded = undefined;
     let position = current.start;
     if (data !== undefined) {
       const from = Math.max(offset - position, 0);
@@ -103,11 +113,7 @@ async function readBlock(
   return pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
 }
 
-function decodeNode(
-  cid: CID,
-  block: Uint8Array,
-  start: number,
-): { data: Uint8Array | undefined; children: Pending[] } {
+function decodeNode(cid: CID, block: Uint8Array, start: number): DecodedNode {
   if (cid.code === raw.code) return { data: block, children: [] };
   if (cid.code !== dagPb.code)
     throw new NotUnixFsFileError(`unsupported codec 0x${cid.code.toString(16)} in ${cid}`);
@@ -121,6 +127,21 @@ function decodeNode(
       cause: error,
     });
   }
+  return describeFileNode(cid, node, unixfs, start);
+}
+
+function describeRoot(cid: CID, root: NonNullable<ReadRangeOptions["root"]>): DecodedNode {
+  if (root instanceof Uint8Array) return decodeNode(cid, root, 0);
+  return describeFileNode(cid, root.node, root.unixfs, 0);
+}
+
+/** A file node's own data and its children's positions, after checking it is a file. */
+function describeFileNode(
+  cid: CID,
+  node: dagPb.PBNode,
+  unixfs: UnixFS,
+  start: number,
+): DecodedNode {
   if (unixfs.type !== "file" && unixfs.type !== "raw") {
     throw new NotUnixFsFileError(`${cid} is a UnixFS ${unixfs.type}, not a file`);
   }

@@ -92,6 +92,24 @@ describe("embedded IPFS node: readFileRange (bounded streaming reads)", () => {
         }
       });
 
+      it("does not read the root again when the caller hands it over decoded", async () => {
+        const rootBlock = store.blocks.get(root.toString())!;
+        const decoded =
+          root.code === dagPb.code
+            ? (() => {
+                const node = dagPb.decode(rootBlock);
+                return { node, unixfs: UnixFS.unmarshal(node.Data!) };
+              })()
+            : rootBlock;
+        const before = store.reads;
+        const got = await collect(
+          readFileRange(store, root, 0, bytes.length, { readAhead: 4, root: decoded }),
+        );
+        expect(Buffer.from(got).equals(bytes)).to.equal(true);
+        // Every block but the root: the whole DAG minus one.
+        expect(store.reads - before).to.equal(store.blocks.size - 1);
+      });
+
       it("reads nothing for an empty range, without touching the store", async () => {
         const before = store.reads;
         expect((await read(store, root, 10, 0)).length).to.equal(0);
