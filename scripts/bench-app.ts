@@ -25,6 +25,7 @@ import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { median } from "./bench/median.ts";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../frontend/e2e/support/chromium.ts";
@@ -75,13 +76,6 @@ type ManifestChunk = {
 type Manifest = Record<string, ManifestChunk>;
 
 const log = (line: string): void => console.log(`  ${line}`);
-const median = (numbers: number[]): number => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
 const medianOf = (values: (number | undefined)[]): number | null => {
   const present = values.filter((value): value is number => value !== undefined);

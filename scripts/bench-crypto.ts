@@ -14,6 +14,7 @@ import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { median } from "./bench/median.ts";
 import { encryptEnvelope } from "#lib/crypto/envelope/encryptEnvelope.ts";
 import { decryptEnvelope } from "#lib/crypto/envelope/decryptEnvelope.ts";
 import { generateEncryptionKey } from "#lib/crypto/keys/generateEncryptionKey.ts";
@@ -247,8 +248,6 @@ async function envelopeDecrypt(
 }
 
 const sweepTotal = 256 * MiB;
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fmt = (n: number) => n.toFixed(0).padStart(6);
 const dataDir = ".data/bench";
 await mkdir(dataDir, { recursive: true });

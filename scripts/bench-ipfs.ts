@@ -14,9 +14,11 @@ import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { constants, PerformanceObserver } from "node:perf_hooks";
 import { create } from "kubo-rpc-client";
 import { kuboImporterOptions } from "../ipfs-node/node/kubo-import-options.ts";
+import { median } from "./bench/median.ts";
 import { startIpfsNode } from "../ipfs-node/start-ipfs-node.ts";
 import { tuneHeapForStreaming } from "../ipfs-node/tune-heap-for-streaming.ts";
 
@@ -46,8 +48,11 @@ if (process.argv[2] === "--serve") {
 type Round = { addSeconds: number; catSeconds: number; cid: string };
 
 async function main(): Promise<void> {
-  const totalMiB = numberArgument("--mib", 256);
-  const rounds = numberArgument("--rounds", 3);
+  const { values: args } = parseArgs({
+    options: { mib: { type: "string", default: "256" }, rounds: { type: "string", default: "3" } },
+  });
+  const totalMiB = positiveInteger("--mib", args.mib);
+  const rounds = positiveInteger("--rounds", args.rounds);
   const data = new Uint8Array(totalMiB * MiB);
   // 1 MiB pieces: how a file or an encryption stream arrives, never one giant buffer.
   function* pieces(bytes: Uint8Array): Generator<Uint8Array> {
@@ -140,10 +145,10 @@ async function main(): Promise<void> {
       totalMiB,
       rounds,
       cid: rpcRounds[0]!.cid,
-      rpcAddPinMiBps: median(rpcAdd),
-      rpcCatMiBps: median(rpcCat),
-      inProcessAddPinMiBps: median(heliaAdd),
-      inProcessCatMiBps: median(heliaCat),
+      rpcAddPinMiBps: oneDecimal(median(rpcAdd)),
+      rpcCatMiBps: oneDecimal(median(rpcCat)),
+      inProcessAddPinMiBps: oneDecimal(median(heliaAdd)),
+      inProcessCatMiBps: oneDecimal(median(heliaCat)),
       rpcAddPinRoundsMiBps: rpcAdd,
       rpcCatRoundsMiBps: rpcCat,
       inProcessAddPinRoundsMiBps: heliaAdd,
@@ -190,19 +195,14 @@ async function main(): Promise<void> {
   }
 }
 
-function numberArgument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(name);
-  if (index < 0) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} needs a positive integer`);
-  return value;
+function oneDecimal(value: number): number {
+  return Math.round(value * 10) / 10;
 }
 
-function median(sorted: number[]): number {
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? sorted[middle]!
-    : Math.round(((sorted[middle - 1]! + sorted[middle]!) / 2) * 10) / 10;
+function positiveInteger(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} needs a positive integer`);
+  return value;
 }
 
 /**
