@@ -1,4 +1,4 @@
-import type { Address, Hex } from "viem";
+import { type Address, type Hex, isAddressEqual } from "viem";
 
 export type GrantStatus = "active" | "expired" | "revoked" | "erased";
 
@@ -109,8 +109,7 @@ export function grantEnded(
   grantee: Address,
 ): boolean {
   const grant = grants.find(
-    (candidate) =>
-      candidate.tokenId === tokenId && candidate.grantee.toLowerCase() === grantee.toLowerCase(),
+    (candidate) => candidate.tokenId === tokenId && isAddressEqual(candidate.grantee, grantee),
   );
   return grant !== undefined && grant.status !== "active";
 }
