@@ -3,11 +3,10 @@ import { expect } from "chai";
 import type { TypedDataDomain } from "ethers";
 import {
   deployThroughIgnition,
-  deployWallet,
   ethers,
   loadFixture,
   mintedFixture,
-  mintThroughWallet,
+  walletOwners,
   ONE_DAY,
   PRESENT,
   READ,
@@ -515,22 +514,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
   describe("when the holder is an ERC-1271 contract wallet", () => {
     async function walletFixture() {
       const base = await presentationFixture();
-      const { bioDental, stranger } = base;
-      const wallet = await deployWallet(stranger, false);
-      const rejecting = await deployWallet(stranger, true);
-      const walletTokenId = await mintThroughWallet(
-        bioDental,
-        wallet,
-        stranger,
-        cidV1("wallet record", RAW),
-      );
-      const rejectingTokenId = await mintThroughWallet(
-        bioDental,
-        rejecting,
-        stranger,
-        cidV1("rejecting record", RAW),
-      );
-      return { ...base, wallet, rejecting, walletTokenId, rejectingTokenId };
+      return { ...base, ...(await walletOwners(base.bioDental, base.stranger)) };
     }
 
     it("is valid (0) when the wallet's signer signed", async () => {

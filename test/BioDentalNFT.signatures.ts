@@ -1,11 +1,10 @@
 import { expect } from "chai";
 import {
   deployThroughIgnition,
-  deployWallet,
   ethers,
   loadFixture,
   mintedFixture,
-  mintThroughWallet,
+  walletOwners,
   ONE_DAY,
   PRESENT,
   READ,
@@ -286,22 +285,7 @@ describe("BioDentalNFT gasless grants (grantAccessBySig)", () => {
   describe("when the owner is an ERC-1271 contract wallet", () => {
     async function walletFixture() {
       const signed = await signedFixture();
-      const { bioDental, carol } = signed;
-      const wallet = await deployWallet(carol, false);
-      const rejecting = await deployWallet(carol, true);
-      const walletTokenId = await mintThroughWallet(
-        bioDental,
-        wallet,
-        carol,
-        cidV1("wallet record", RAW),
-      );
-      const rejectingTokenId = await mintThroughWallet(
-        bioDental,
-        rejecting,
-        carol,
-        cidV1("rejecting record", RAW),
-      );
-      return { ...signed, wallet, rejecting, walletTokenId, rejectingTokenId };
+      return { ...signed, ...(await walletOwners(signed.bioDental, signed.carol)) };
     }
 
     it("owns the token it minted through execute", async () => {
