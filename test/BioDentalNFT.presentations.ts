@@ -44,6 +44,19 @@ async function verdict(bioDental: BioDentalNFT, message: PresentationMessage, si
   return { valid, reason };
 }
 
+/** Asserts the verdict: `reason`, and valid exactly when the reason is Valid (0). */
+async function expectVerdict(
+  bioDental: BioDentalNFT,
+  message: PresentationMessage,
+  signature: string,
+  reason: bigint,
+) {
+  expect(await verdict(bioDental, message, signature)).to.deep.equal({
+    valid: reason === Reason.Valid,
+    reason,
+  });
+}
+
 describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
   /**
    * Alice owns a token; the booth is registered; Dave (a PRESENT delegate) and Reed (a READ-only
@@ -100,10 +113,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         domain,
         await presentation(tokenId, alice.address, booth.address),
       );
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: true,
-        reason: Reason.Valid,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.Valid);
     });
 
     it("is valid with notAfter exactly now", async () => {
@@ -114,10 +124,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         await presentation(tokenId, alice.address, booth.address, 0),
       );
       expect(message.notAfter).to.equal(BigInt(await time.latest()));
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: true,
-        reason: Reason.Valid,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.Valid);
     });
 
     it("is valid with notAfter exactly now + 120", async () => {
@@ -125,10 +132,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
       const message = await presentation(tokenId, alice.address, booth.address, WINDOW);
       const result = await signed(alice, domain, message);
       expect(message.notAfter).to.equal(BigInt((await time.latest()) + WINDOW));
-      expect(await verdict(bioDental, result.message, result.signature)).to.deep.equal({
-        valid: true,
-        reason: Reason.Valid,
-      });
+      await expectVerdict(bioDental, result.message, result.signature, Reason.Valid);
     });
   });
 
@@ -140,10 +144,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         domain,
         await presentation(tokenId, dave.address, booth.address),
       );
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: true,
-        reason: Reason.Valid,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.Valid);
     });
 
     it("is valid for a READ|PRESENT delegate too", async () => {
@@ -157,10 +158,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         domain,
         await presentation(tokenId, stranger.address, booth.address),
       );
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: true,
-        reason: Reason.Valid,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.Valid);
     });
 
     it("is DelegateExpired (7) from the grant's expiry on", async () => {
@@ -172,20 +170,14 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         domain,
         await presentation(tokenId, dave.address, booth.address),
       );
-      expect(await verdict(bioDental, before.message, before.signature)).to.deep.equal({
-        valid: true,
-        reason: Reason.Valid,
-      });
+      await expectVerdict(bioDental, before.message, before.signature, Reason.Valid);
       await time.increaseTo(grantExpiry);
       const after = await signed(
         dave,
         domain,
         await presentation(tokenId, dave.address, booth.address),
       );
-      expect(await verdict(bioDental, after.message, after.signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.DelegateExpired,
-      });
+      await expectVerdict(bioDental, after.message, after.signature, Reason.DelegateExpired);
     });
 
     it("is HolderNotAuthorized (6) once the owner revokes the grant", async () => {
@@ -197,10 +189,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         domain,
         await presentation(tokenId, dave.address, booth.address),
       );
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.HolderNotAuthorized,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.HolderNotAuthorized);
     });
 
     it("is BadSignature (8) when the owner signed in the delegate's name", async () => {
@@ -211,10 +200,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         domain,
         await presentation(tokenId, dave.address, booth.address),
       );
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.BadSignature,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.BadSignature);
     });
   });
 
@@ -227,15 +213,9 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         await presentation(tokenId, alice.address, booth.address, 30),
       );
       await time.increaseTo(message.notAfter);
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: true,
-        reason: Reason.Valid,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.Valid);
       await time.increaseTo(message.notAfter + 1n);
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.Expired,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.Expired);
     });
   });
 
@@ -247,10 +227,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         domain,
         await presentation(tokenId, alice.address, booth.address, WINDOW + 1),
       );
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.TooFarAhead,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.TooFarAhead);
     });
 
     it("is TooFarAhead (2) for the largest uint64 notAfter", async () => {
@@ -260,10 +237,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         notAfter: 2n ** 64n - 1n,
       };
       const signature = await signPresentation(alice, domain, message);
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.TooFarAhead,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.TooFarAhead);
     });
   });
 
@@ -276,10 +250,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         domain,
         await presentation(tokenId, alice.address, stranger.address),
       );
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.BoothNotRegistered,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.BoothNotRegistered);
     });
 
     it("is BoothNotRegistered (3) for the zero address", async () => {
@@ -289,10 +260,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         domain,
         await presentation(tokenId, alice.address, ethers.ZeroAddress),
       );
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.BoothNotRegistered,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.BoothNotRegistered);
     });
   });
 
@@ -306,15 +274,9 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         domain,
         await presentation(tokenId, alice.address, booth.address),
       );
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.BoothInactive,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.BoothInactive);
       await bioDental.connect(deployer).registerBooth(booth.address, "Smile Lab");
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: true,
-        reason: Reason.Valid,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.Valid);
     });
   });
 
@@ -327,10 +289,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         domain,
         await presentation(missing, alice.address, booth.address),
       );
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.NonexistentToken,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.NonexistentToken);
     });
 
     it("is NonexistentToken (5) for a burned token, for its owner and its former delegate", async () => {
@@ -343,10 +302,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
           domain,
           await presentation(tokenId, holder.address, booth.address),
         );
-        expect(await verdict(bioDental, message, signature)).to.deep.equal({
-          valid: false,
-          reason: Reason.NonexistentToken,
-        });
+        await expectVerdict(bioDental, message, signature, Reason.NonexistentToken);
       }
     });
   });
@@ -360,10 +316,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         domain,
         await presentation(tokenId, stranger.address, booth.address),
       );
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.HolderNotAuthorized,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.HolderNotAuthorized);
     });
 
     it("is HolderNotAuthorized (6) for a READ-only grantee", async () => {
@@ -373,10 +326,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         domain,
         await presentation(tokenId, reed.address, booth.address),
       );
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.HolderNotAuthorized,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.HolderNotAuthorized);
     });
 
     it("is HolderNotAuthorized (6) for the owner of another token", async () => {
@@ -388,10 +338,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         domain,
         await presentation(tokenId, stranger.address, booth.address),
       );
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.HolderNotAuthorized,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.HolderNotAuthorized);
     });
   });
 
@@ -404,10 +351,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         domain,
         await presentation(tokenId, alice.address, booth.address),
       );
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.BadSignature,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.BadSignature);
     });
 
     it("is BadSignature (8) when signed for another booth", async () => {
@@ -419,15 +363,9 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         domain,
         await presentation(tokenId, alice.address, stranger.address),
       );
-      expect(await verdict(bioDental, forOther.message, forOther.signature)).to.deep.equal({
-        valid: true,
-        reason: Reason.Valid,
-      });
+      await expectVerdict(bioDental, forOther.message, forOther.signature, Reason.Valid);
       const replayed = { ...forOther.message, booth: booth.address };
-      expect(await verdict(bioDental, replayed, forOther.signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.BadSignature,
-      });
+      await expectVerdict(bioDental, replayed, forOther.signature, Reason.BadSignature);
     });
 
     it("is BadSignature (8) when the challenge or notAfter was changed after signing", async () => {
@@ -441,10 +379,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         { ...message, challenge: ethers.ZeroHash },
         { ...message, notAfter: message.notAfter + 1n },
       ]) {
-        expect(await verdict(bioDental, tampered, signature)).to.deep.equal({
-          valid: false,
-          reason: Reason.BadSignature,
-        });
+        await expectVerdict(bioDental, tampered, signature, Reason.BadSignature);
       }
     });
 
@@ -454,10 +389,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
       const other = (await deployThroughIgnition()).bioDental;
       for (const wrong of [await domainOf(other), { ...domain, chainId: 1n }]) {
         const signature = await signPresentation(alice, wrong, message);
-        expect(await verdict(bioDental, message, signature)).to.deep.equal({
-          valid: false,
-          reason: Reason.BadSignature,
-        });
+        await expectVerdict(bioDental, message, signature, Reason.BadSignature);
       }
     });
 
@@ -476,10 +408,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         `${signature.slice(0, -2)}1f`,
         `${signature}00`,
       ]) {
-        expect(await verdict(bioDental, message, bad)).to.deep.equal({
-          valid: false,
-          reason: Reason.BadSignature,
-        });
+        await expectVerdict(bioDental, message, bad, Reason.BadSignature);
       }
     });
   });
@@ -492,22 +421,13 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         ...(await presentation(tokenId, stranger.address, stranger.address)),
         notAfter: 1n,
       };
-      expect(await verdict(bioDental, expired, "0x")).to.deep.equal({
-        valid: false,
-        reason: Reason.Expired,
-      });
+      await expectVerdict(bioDental, expired, "0x", Reason.Expired);
       // Unregistered booth beats a stranger holder and a bad signature.
       const unregistered = await presentation(tokenId, stranger.address, stranger.address);
-      expect(await verdict(bioDental, unregistered, "0x")).to.deep.equal({
-        valid: false,
-        reason: Reason.BoothNotRegistered,
-      });
+      await expectVerdict(bioDental, unregistered, "0x", Reason.BoothNotRegistered);
       // A stranger holder beats a bad signature.
       const holder = await presentation(tokenId, stranger.address, booth.address);
-      expect(await verdict(bioDental, holder, "0x")).to.deep.equal({
-        valid: false,
-        reason: Reason.HolderNotAuthorized,
-      });
+      await expectVerdict(bioDental, holder, "0x", Reason.HolderNotAuthorized);
     });
   });
 
@@ -522,10 +442,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         await loadFixture(walletFixture);
       const message = await presentation(walletTokenId, await wallet.getAddress(), booth.address);
       const signature = await signPresentation(stranger, domain, message);
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: true,
-        reason: Reason.Valid,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.Valid);
     });
 
     it("is BadSignature (8) when someone else signed for the wallet", async () => {
@@ -533,10 +450,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         await loadFixture(walletFixture);
       const message = await presentation(walletTokenId, await wallet.getAddress(), booth.address);
       const signature = await signPresentation(alice, domain, message);
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.BadSignature,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.BadSignature);
     });
 
     it("is BadSignature (8) when the wallet rejects every signature", async () => {
@@ -548,10 +462,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         booth.address,
       );
       const signature = await signPresentation(stranger, domain, message);
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: false,
-        reason: Reason.BadSignature,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.BadSignature);
     });
 
     it("is valid (0) when the wallet is a PRESENT delegate of an EOA's token", async () => {
@@ -563,10 +474,7 @@ describe("BioDentalNFT booth presentations (verifyPresentation)", () => {
         .grantAccess(tokenId, walletAddress, PRESENT, grantExpiry, "0x");
       const message = await presentation(tokenId, walletAddress, booth.address);
       const signature = await signPresentation(stranger, domain, message);
-      expect(await verdict(bioDental, message, signature)).to.deep.equal({
-        valid: true,
-        reason: Reason.Valid,
-      });
+      await expectVerdict(bioDental, message, signature, Reason.Valid);
     });
   });
 
