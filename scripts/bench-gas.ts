@@ -16,6 +16,12 @@ import path from "node:path";
 import { sha256 } from "@noble/hashes/sha2.js";
 import type { ContractTransactionResponse, Signer } from "ethers";
 import { network } from "hardhat";
+import {
+  PRESENTATION_DOMAIN_NAME,
+  PRESENTATION_DOMAIN_VERSION,
+  PRESENTATION_TYPES,
+} from "#lib/booth/presentationTypedData.ts";
+import { GRANT_ACCESS_TYPES } from "#lib/records/grantAccessTypedData.ts";
 import BioDentalNFTModule from "../ignition/modules/BioDentalNFTModule.ts";
 
 const RESULTS_FILE = path.join("bench", "results", "gas.json");
@@ -192,23 +198,18 @@ rows.push({
 
 // The member signs; another account submits and pays.
 const { chainId } = await ethers.provider.getNetwork();
-const domain = { name: "BioDentalNFT", version: "1", chainId, verifyingContract: bioDentalAddress };
+const domain = {
+  name: PRESENTATION_DOMAIN_NAME,
+  version: PRESENTATION_DOMAIN_VERSION,
+  chainId,
+  verifyingContract: bioDentalAddress,
+};
 const sigGranteeAddress = await sigGrantee.getAddress();
 const signedKey = seededBytes("wrapped key 2", 80);
 const deadline = START + DAY;
 const grantSignature = await member.signTypedData(
   domain,
-  {
-    GrantAccess: [
-      { name: "tokenId", type: "uint256" },
-      { name: "grantee", type: "address" },
-      { name: "scopes", type: "uint8" },
-      { name: "expiresAt", type: "uint64" },
-      { name: "wrappedKey", type: "bytes" },
-      { name: "nonce", type: "uint256" },
-      { name: "deadline", type: "uint256" },
-    ],
-  },
+  { GrantAccess: [...GRANT_ACCESS_TYPES.GrantAccess] },
   {
     tokenId,
     grantee: sigGranteeAddress,
@@ -314,15 +315,7 @@ async function presentationGas(holder: Signer): Promise<bigint> {
   };
   const signature = await holder.signTypedData(
     domain,
-    {
-      Presentation: [
-        { name: "tokenId", type: "uint256" },
-        { name: "holder", type: "address" },
-        { name: "booth", type: "address" },
-        { name: "challenge", type: "bytes32" },
-        { name: "notAfter", type: "uint64" },
-      ],
-    },
+    { Presentation: [...PRESENTATION_TYPES.Presentation] },
     presentation,
   );
   const [valid, reason] = await bioDental.verifyPresentation(presentation, signature);
